@@ -1,0 +1,36 @@
+package io.tapecast.schemas;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Kafka record headers that let consumers route without parsing JSON: {@code type} is the envelope type
+ * as UTF-8, {@code seq} the envelope seq as an 8-byte big-endian long.
+ */
+public final class RecordHeaders {
+
+    public static final String TYPE = "type";
+    public static final String SEQ = "seq";
+
+    private RecordHeaders() {
+    }
+
+    public static byte[] encodeSeq(long seq) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(seq).array();
+    }
+
+    public static long decodeSeq(byte[] value) {
+        if (value == null || value.length != Long.BYTES) {
+            throw new IllegalArgumentException("seq header must be 8 bytes");
+        }
+        return ByteBuffer.wrap(value).getLong();
+    }
+
+    public static byte[] encodeType(String type) {
+        return type.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String decodeType(byte[] value) {
+        return new String(value, StandardCharsets.UTF_8);
+    }
+}
