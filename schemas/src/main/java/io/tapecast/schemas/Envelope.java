@@ -25,6 +25,7 @@ public record Envelope<T>(String type, Instant timestamp, StreamType stream, Str
             throw new IllegalArgumentException("type is required");
         }
         Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(data, "data");
         if (seq != null && seq < 1) {
             throw new IllegalArgumentException("seq starts at 1, was " + seq);
         }
@@ -39,6 +40,8 @@ public record Envelope<T>(String type, Instant timestamp, StreamType stream, Str
 
     /** A message made by a gateway for one session; it has no seq. */
     public static <P extends Payload> Envelope<P> gatewayMessage(StreamType stream, String streamId, Instant timestamp, P data) {
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(streamId, "streamId");
         return new Envelope<>(data.eventType(), timestamp, stream, streamId, null, data);
     }
 }

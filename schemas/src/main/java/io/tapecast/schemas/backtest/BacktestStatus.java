@@ -35,6 +35,12 @@ public record BacktestStatus(
         if ((partition == null) != (firstOffset == null)) {
             throw new IllegalArgumentException("partition and first_offset come together");
         }
+        if (state == BacktestState.completed && finalMetrics == null) {
+            throw new IllegalArgumentException("a completed run has final metrics");
+        }
+        if (state == BacktestState.failed && error == null) {
+            throw new IllegalArgumentException("a failed run has an error");
+        }
     }
 
     public static BacktestStatus queued(StartBacktest request, Instant now) {

@@ -20,6 +20,7 @@ public record Progress(
         double winRate) implements Payload {
 
     public Progress {
+        java.util.Objects.requireNonNull(simulatedTime, "simulatedTime");
         if (candlesProcessed < 0 || candlesTotal < 0 || candlesProcessed > candlesTotal) {
             throw new IllegalArgumentException("candles processed must lie within 0.." + candlesTotal);
         }

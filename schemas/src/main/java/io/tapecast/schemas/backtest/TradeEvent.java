@@ -44,6 +44,12 @@ public record TradeEvent(
         if (action == Action.exit && (pnl == null || pnlPercent == null)) {
             throw new IllegalArgumentException("an exit carries pnl and pnl_percent");
         }
+        if (action == Action.entry && (pnl != null || pnlPercent != null)) {
+            throw new IllegalArgumentException("an entry carries no pnl");
+        }
+        if (!(price > 0) || !(quantity > 0) || !(fee >= 0)) {
+            throw new IllegalArgumentException("price and quantity must be positive, fee not negative");
+        }
     }
 
     @Override

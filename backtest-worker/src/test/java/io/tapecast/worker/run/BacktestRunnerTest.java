@@ -1,0 +1,99 @@
+package io.tapecast.worker.run;
+
+import io.tapecast.engine.backtest.BacktestEngine;
+import io.tapecast.engine.market.SyntheticCandleSource;
+import io.tapecast.engine.strategy.StrategyCatalog;
+import io.tapecast.schemas.WireJson;
+import io.tapecast.schemas.backtest.BacktestState;
+import io.tapecast.schemas.backtest.BacktestStatus;
+import io.tapecast.schemas.backtest.StartBacktest;
+import io.tapecast.worker.WorkerSettings;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BacktestRunnerTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
+    private final BacktestEngine engine = new BacktestEngine(new SyntheticCandleSource(), StrategyCatalog.defaults());
+
+    @Test
+    void aRunPublishesContiguousSeqsFromProgressToComplete() {
+        InMemoryRunOutput output = run(request("2024-01-01T00:00:00Z", "2025-01-01T00:00:00Z"));
+
+        assertThat(output.events).isNotEmpty();
+        assertThat(output.events.stream().map(InMemoryRunOutput.Published::seq))
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, output.events.size()).boxed().toList());
+        assertThat(output.events.get(0).type()).isEqualTo("progress");
+        assertThat(output.events.get(0).awaited()).isTrue();
+        assertThat(output.events.stream().skip(1).noneMatch(InMemoryRunOutput.Published::awaited)).isTrue();
+        assertThat(output.events.get(output.events.size() - 1).type()).isEqualTo("complete");
+        assertThat(types(output)).contains("trade", "equity", "metrics");
+        assertThat(types(output).stream().filter("progress"::equals).count()).isBetween(80L, 1_001L);
+        assertThat(types(output).stream().filter("equity"::equals).count()).isBetween(1_000L, 2_001L);
+    }
+
+    @Test
+    void statusGoesRunningWithTheOffsetOfSeqOneThenCompleted() {
+        InMemoryRunOutput output = run(request("2024-01-01T00:00:00Z", "2024-03-01T00:00:00Z"));
+
+        assertThat(output.statuses).extracting(BacktestStatus::state)
+                .containsExactly(BacktestState.running, BacktestState.completed);
+        BacktestStatus running = output.statuses.get(0);
+        assertThat(running.partition()).isEqualTo(3);
+        assertThat(running.firstOffset()).isEqualTo(1_001);
+        BacktestStatus completed = output.statuses.get(1);
+        assertThat(completed.lastSeq()).isEqualTo(output.events.size());
+        assertThat(completed.finalMetrics()).isNotNull();
+        assertThat(output.flushes).isPositive();
+    }
+
+    @Test
+    void aRangeWithoutCandlesEndsWithOneErrorEventAndStatusFailed() {
+        InMemoryRunOutput output = run(request("1990-01-01T00:00:00Z", "1990-02-01T00:00:00Z"));
+
+        assertThat(output.events).hasSize(1);
+        JsonNode error = WireJson.mapper().readTree(output.events.get(0).json());
+        assertThat(error.path("type").asString()).isEqualTo("error");
+        assertThat(error.path("seq").asLong()).isEqualTo(1);
+        assertThat(error.path("data").path("code").asString()).isEqualTo("NO_CANDLES");
+        assertThat(output.statuses).extracting(BacktestStatus::state)
+                .containsExactly(BacktestState.running, BacktestState.failed);
+        assertThat(output.statuses.get(1).error().code()).isEqualTo("NO_CANDLES");
+    }
+
+    @Test
+    void theSameRequestGivesTheSameEventDataSeqBySeq() {
+        StartBacktest request = request("2024-01-01T00:00:00Z", "2024-04-01T00:00:00Z");
+        List<String> first = data(run(request));
+        List<String> second = data(run(request));
+        assertThat(second).isEqualTo(first);
+    }
+
+    private InMemoryRunOutput run(StartBacktest request) {
+        InMemoryRunOutput output = new InMemoryRunOutput();
+        new BacktestRunner(engine, WorkerSettings.defaults(), id -> output, CLOCK).run(request);
+        return output;
+    }
+
+    private static List<String> types(InMemoryRunOutput output) {
+        return output.events.stream().map(InMemoryRunOutput.Published::type).toList();
+    }
+
+    private static List<String> data(InMemoryRunOutput output) {
+        return output.events.stream().map(e -> WireJson.mapper().readTree(e.json()).path("data").toString()).toList();
+    }
+
+    private static StartBacktest request(String from, String to) {
+        return new StartBacktest("backtest_test", "test", "BTC-USD", List.of("1h"), Instant.parse(from), Instant.parse(to),
+                List.of("sma-crossover"), Map.of(), 10_000, 10, null, Instant.parse("2026-11-27T11:59:00Z"));
+    }
+}

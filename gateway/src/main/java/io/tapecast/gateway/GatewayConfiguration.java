@@ -1,0 +1,103 @@
+package io.tapecast.gateway;
+
+import io.tapecast.engine.strategy.StrategyCatalog;
+import io.tapecast.gateway.fanout.LiveTail;
+import io.tapecast.gateway.fanout.StreamHub;
+import io.tapecast.gateway.index.StatusIndex;
+import io.tapecast.gateway.kafka.DefaultKafkaClients;
+import io.tapecast.gateway.kafka.KafkaClients;
+import io.tapecast.gateway.replay.ReplayService;
+import io.tapecast.gateway.stream.BacktestStreamHandler;
+import io.tapecast.schemas.TopicNames;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+import java.time.Clock;
+
+/**
+ * The gateway: REST, WebSocket, and the node's Kafka readers (one status index, one live tail per topic).
+ * Stateless apart from what it reads from Kafka, so any number of nodes can serve any client.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewaySettings.class)
+@EnableWebSocket
+@ComponentScan
+public class GatewayConfiguration {
+
+    /** Inbound frames are tiny (ping); anything larger than this is refused by the container. */
+    static final int MAX_INBOUND_FRAME_BYTES = 16 * 1024;
+
+    @Bean
+    TopicNames gatewayTopicNames(Environment environment) {
+        return Binder.get(environment).bind("tapecast.topics", TopicNames.class).orElseGet(TopicNames::defaults);
+    }
+
+    @Bean
+    DefaultKafkaClients gatewayKafkaClients(Environment environment, GatewaySettings settings) {
+        String bootstrap = environment.getProperty("spring.kafka.bootstrap-servers", "localhost:9092");
+        return new DefaultKafkaClients(bootstrap, settings.nodeId());
+    }
+
+    @Bean
+    Clock gatewayClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    StrategyCatalog strategyCatalog() {
+        return StrategyCatalog.defaults();
+    }
+
+    @Bean
+    StatusIndex statusIndex(KafkaClients clients, TopicNames topics) {
+        return new StatusIndex(clients, topics.backtestStatus());
+    }
+
+    @Bean
+    StreamHub backtestStreamHub() {
+        return new StreamHub();
+    }
+
+    @Bean
+    LiveTail backtestLiveTail(KafkaClients clients, TopicNames topics, StreamHub hub) {
+        return new LiveTail(clients, topics.backtestEvents(), hub);
+    }
+
+    @Bean
+    ReplayService replayService(KafkaClients clients, TopicNames topics, StatusIndex index, GatewaySettings settings) {
+        return new ReplayService(clients, topics.backtestEvents(), index, settings.replayThreads(), settings.kafkaTimeout());
+    }
+
+    @Bean
+    BacktestStreamHandler backtestStreamHandler(StatusIndex index, StreamHub hub, ReplayService replays,
+                                                GatewaySettings settings, Clock clock) {
+        return new BacktestStreamHandler(index, hub, replays, settings, clock);
+    }
+
+    @Bean
+    GatewayLifecycle gatewayLifecycle(StatusIndex index, LiveTail liveTail, ReplayService replays,
+                                      BacktestStreamHandler streams, GatewaySettings settings) {
+        return new GatewayLifecycle(index, liveTail, replays, streams, settings);
+    }
+
+    @Bean
+    WebSocketConfigurer backtestStreamEndpoint(BacktestStreamHandler handler) {
+        // Origins and authentication are enforced by the security layer; the endpoint itself is open.
+        return registry -> registry.addHandler(handler, "/api/ws/stream/backtest/*").setAllowedOriginPatterns("*");
+    }
+
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(MAX_INBOUND_FRAME_BYTES);
+        container.setMaxBinaryMessageBufferSize(MAX_INBOUND_FRAME_BYTES);
+        return container;
+    }
+}

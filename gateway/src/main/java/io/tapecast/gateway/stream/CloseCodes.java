@@ -1,0 +1,33 @@
+package io.tapecast.gateway.stream;
+
+import org.springframework.web.socket.CloseStatus;
+
+/**
+ * Every WebSocket close code the gateway uses (the README has the same table). 4xxx codes mirror the HTTP
+ * status a REST call would get, so clients can tell "retry elsewhere" (1001, 4500) from "fix the request"
+ * (4400, 4404) from "resume with from_seq" (4408).
+ */
+public final class CloseCodes {
+
+    /** The stream ended ({@code complete} or {@code error} was delivered). */
+    public static final CloseStatus STREAM_ENDED = new CloseStatus(1000, "stream ended");
+    /** The gateway is shutting down; reconnect (to any node) with {@code from_seq}. */
+    public static final CloseStatus GOING_AWAY = new CloseStatus(1001, "gateway shutting down");
+    /** A query parameter is malformed, e.g. a negative {@code from_seq}. */
+    public static final int BAD_REQUEST = 4400;
+    /** No run with this id exists. */
+    public static final int UNKNOWN_STREAM = 4404;
+    /** The client did not read fast enough and its outbox overflowed; reconnect with {@code from_seq}. */
+    public static final int SLOW_CONSUMER = 4408;
+    /** The gateway lost its Kafka reader or could not serve the stream; reconnect, possibly to another node. */
+    public static final int GATEWAY_ERROR = 4500;
+
+    private CloseCodes() {
+    }
+
+    public static CloseStatus of(int code, String reason) {
+        // A close reason must fit a control frame: 123 bytes of UTF-8.
+        String trimmed = reason.length() > 120 ? reason.substring(0, 120) : reason;
+        return new CloseStatus(code, trimmed);
+    }
+}

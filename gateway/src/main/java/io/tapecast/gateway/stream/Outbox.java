@@ -1,0 +1,170 @@
+package io.tapecast.gateway.stream;
+
+import org.springframework.web.socket.CloseStatus;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * A session's bounded queue of frames to send, drained by asynchronous sends, so no reader thread ever
+ * blocks on a client's socket. When the bound is exceeded the session is closed as a slow consumer: for
+ * lossless streams that is the documented way out (the client resumes with {@code from_seq}).
+ */
+final class Outbox {
+
+    private final Transport transport;
+    private final int maxMessages;
+    private final long maxBytes;
+    private final Deque<Frame> queue = new ArrayDeque<>();
+    private long queuedBytes;
+    private boolean sending;
+    private boolean closed;
+    private CloseStatus closeWhenDrained;
+    private long sentMessages;
+
+    Outbox(Transport transport, int maxMessages, long maxBytes) {
+        this.transport = transport;
+        this.maxMessages = maxMessages;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Queues a frame; returns false when the outbox is closed or just overflowed (and closed the session). */
+    boolean offer(byte[] utf8) {
+        return offer(new String(utf8, StandardCharsets.UTF_8), utf8.length);
+    }
+
+    boolean offer(String text) {
+        return offer(text, text.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    private boolean offer(String text, int size) {
+        boolean startSending;
+        synchronized (this) {
+            if (closed || closeWhenDrained != null) {
+                return false;
+            }
+            if (queue.size() + 1 > maxMessages || queuedBytes + size > maxBytes) {
+                closed = true;
+                queue.clear();
+                queuedBytes = 0;
+                notifyAll();
+            } else {
+                queue.add(new Frame(text, size));
+                queuedBytes += size;
+                startSending = !sending;
+                sending = true;
+                if (startSending) {
+                    sendHead();
+                }
+                return true;
+            }
+        }
+        transport.close(CloseCodes.of(CloseCodes.SLOW_CONSUMER, "outbox overflow: resume with from_seq"));
+        return false;
+    }
+
+    /** Blocks (bounded) until the outbox is at most half full, so a catch-up reader cannot overflow it. */
+    synchronized boolean awaitRoom(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!closed && (queue.size() > maxMessages / 2 || queuedBytes > maxBytes / 2)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return !closed;
+    }
+
+    /** Closes the session with the given status once everything queued so far has been sent. */
+    void closeWhenDrained(CloseStatus status) {
+        boolean closeNow;
+        synchronized (this) {
+            if (closed || closeWhenDrained != null) {
+                return;
+            }
+            closeWhenDrained = status;
+            closeNow = !sending;
+            if (closeNow) {
+                closed = true;
+            }
+        }
+        if (closeNow) {
+            transport.close(status);
+        }
+    }
+
+    /** Drops what is queued and closes the session at once with the given status. */
+    void closeNow(CloseStatus status) {
+        synchronized (this) {
+            closed = true;
+            queue.clear();
+            queuedBytes = 0;
+            notifyAll();
+        }
+        transport.close(status);
+    }
+
+    /** Stops sending; what is queued is dropped (the session is gone or going). */
+    synchronized void discard() {
+        closed = true;
+        queue.clear();
+        queuedBytes = 0;
+        notifyAll();
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    synchronized int queuedMessages() {
+        return queue.size();
+    }
+
+    synchronized long sentMessages() {
+        return sentMessages;
+    }
+
+    // Called with the lock held; the transport completes asynchronously (Tomcat dispatches inline
+    // completions to another thread, so this never recurses deeply).
+    private void sendHead() {
+        Frame head = queue.peek();
+        transport.sendAsync(head.text(), failure -> onSent(head, failure));
+    }
+
+    private void onSent(Frame frame, Throwable failure) {
+        CloseStatus drainedClose = null;
+        synchronized (this) {
+            if (queue.peek() == frame) {
+                queue.poll();
+                queuedBytes -= frame.size();
+            }
+            notifyAll();
+            if (failure != null || closed) {
+                closed = true;
+                sending = false;
+                queue.clear();
+                queuedBytes = 0;
+                return;
+            }
+            sentMessages++;
+            if (!queue.isEmpty()) {
+                sendHead();
+                return;
+            }
+            sending = false;
+            if (closeWhenDrained != null) {
+                closed = true;
+                drainedClose = closeWhenDrained;
+            }
+        }
+        if (drainedClose != null) {
+            transport.close(drainedClose);
+        }
+    }
+
+    private record Frame(String text, int size) {
+    }
+}

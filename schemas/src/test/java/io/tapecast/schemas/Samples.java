@@ -1,0 +1,127 @@
+package io.tapecast.schemas;
+
+import io.tapecast.schemas.backtest.BacktestError;
+import io.tapecast.schemas.backtest.BacktestMetrics;
+import io.tapecast.schemas.backtest.BacktestStatus;
+import io.tapecast.schemas.backtest.Complete;
+import io.tapecast.schemas.backtest.EquityPoint;
+import io.tapecast.schemas.backtest.Progress;
+import io.tapecast.schemas.backtest.StartBacktest;
+import io.tapecast.schemas.backtest.TradeEvent;
+import io.tapecast.schemas.gateway.Connected;
+import io.tapecast.schemas.gateway.Gap;
+import io.tapecast.schemas.gateway.GatewayError;
+import io.tapecast.schemas.gateway.Pong;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Realistic instances of every wire record, shared by the tests. */
+final class Samples {
+
+    static final String BACKTEST_ID = "backtest_20240211_143022_k3x9qa";
+    static final Instant NOW = Instant.parse("2024-02-11T14:30:22.123Z");
+
+    private Samples() {
+    }
+
+    static Progress progress() {
+        return new Progress(1_250, 8_760, 14.27, Instant.parse("2023-02-22T01:00:00Z"), 10_412.55, 412.55, 7, 57.14);
+    }
+
+    static TradeEvent tradeEntry() {
+        return new TradeEvent(TradeEvent.Action.entry, "t-0007", TradeEvent.Side.buy, 23_950.5, 0.25, 5.99,
+                Instant.parse("2023-02-22T01:00:00Z"), "ema_cross", "signal", null, null);
+    }
+
+    static TradeEvent tradeExit() {
+        return new TradeEvent(TradeEvent.Action.exit, "t-0007", TradeEvent.Side.sell, 24_610.0, 0.25, 6.15,
+                Instant.parse("2023-02-24T13:00:00Z"), "ema_cross", "take_profit", 152.74, 2.55);
+    }
+
+    /** An exit with only the required fields (no strategy id, no reason). */
+    static TradeEvent tradeExitMinimal() {
+        return new TradeEvent(TradeEvent.Action.exit, "t-0008", TradeEvent.Side.sell, 21_000.0, 0.1, 2.1,
+                Instant.parse("2023-03-01T00:00:00Z"), null, null, -95.3, -4.34);
+    }
+
+    static EquityPoint equity() {
+        return new EquityPoint(Instant.parse("2023-02-24T13:00:00Z"), 10_565.29, -1.8);
+    }
+
+    static BacktestMetrics metrics() {
+        return new BacktestMetrics(10_000.0, 11_234.56, 1_234.56, 12.3456, -8.75, 58.33, 12, 7, 5, 143.2);
+    }
+
+    static Complete complete() {
+        return new Complete(metrics(), 12, 8_760, 4_321);
+    }
+
+    static BacktestError error() {
+        return new BacktestError("NO_CANDLES", "no BTC-USD 1h candles between 2023-01-01 and 2023-12-31");
+    }
+
+    static Connected connected() {
+        return new Connected("running", 0, 42, "gateway-1");
+    }
+
+    static Connected connectedMinimal() {
+        return new Connected(null, 10, 10, null);
+    }
+
+    static Gap gap() {
+        return new Gap(1, 1_001);
+    }
+
+    static GatewayError gatewayError() {
+        return new GatewayError("BAD_REQUEST", "unknown message type 'subscribe'");
+    }
+
+    static Pong pong() {
+        return new Pong();
+    }
+
+    static StartBacktest startBacktest() {
+        return new StartBacktest(BACKTEST_ID, "EMA cross 2023", "BTC-USD", List.of("1h", "4h"),
+                Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00Z"),
+                List.of("ema_cross", "rsi_reversal"),
+                Map.of("ema_cross", Map.of("fast", 12.0, "slow", 26.0)),
+                10_000.0, 10.0, "alice", NOW);
+    }
+
+    /** Only the required fields: no name, owner, requested_at or strategy params. */
+    static StartBacktest startBacktestMinimal() {
+        return new StartBacktest(BACKTEST_ID, null, "ETH-USD", List.of("15m"),
+                Instant.parse("2023-06-01T00:00:00Z"), Instant.parse("2023-06-02T00:00:00Z"),
+                List.of("ema_cross"), null, 5_000.0, 0.0, null, null);
+    }
+
+    static BacktestStatus queued() {
+        return BacktestStatus.queued(startBacktest(), NOW);
+    }
+
+    static BacktestStatus running() {
+        return queued().running("worker-2", 3, 1_048_576L, NOW.plusSeconds(1));
+    }
+
+    static BacktestStatus completed() {
+        return running().completed(9_012, metrics(), NOW.plusSeconds(5));
+    }
+
+    static BacktestStatus failed() {
+        return queued().failed(1, error(), NOW.plusSeconds(2));
+    }
+
+    static <P extends Payload> Envelope<P> event(long seq, P payload) {
+        return Envelope.event(StreamType.BACKTEST, BACKTEST_ID, seq, NOW, payload);
+    }
+
+    static <P extends Payload> Envelope<P> gateway(P payload) {
+        return Envelope.gatewayMessage(StreamType.BACKTEST, BACKTEST_ID, NOW, payload);
+    }
+
+    static String json(Object value) {
+        return WireJson.mapper().writeValueAsString(value);
+    }
+}

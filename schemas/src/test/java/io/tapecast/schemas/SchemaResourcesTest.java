@@ -1,0 +1,73 @@
+package io.tapecast.schemas;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SchemaResourcesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"progress", "trade", "equity", "metrics", "complete", "error"})
+    void backtestEventsMapToTheirSchema(String type) {
+        String expected = "schemas/backtest/" + type + ".schema.json";
+        assertThat(SchemaResources.forMessage(StreamType.BACKTEST, type)).isEqualTo(expected);
+        assertThat(SchemaResources.forEnvelope("backtest", type, true)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"connected", "pong", "error", "gap"})
+    void gatewayMessagesWithoutSeqMapToTheGatewaySchemaOnAnyStream(String type) {
+        String expected = "schemas/gateway/" + type + ".schema.json";
+        assertThat(SchemaResources.forGatewayMessage(type)).isEqualTo(expected);
+        for (StreamType stream : StreamType.values()) {
+            assertThat(SchemaResources.forEnvelope(stream.wireName(), type, false)).isEqualTo(expected);
+        }
+        assertThat(SchemaResources.forEnvelope(null, type, false)).isEqualTo(expected);
+    }
+
+    @Test
+    void errorWithSeqIsTheBacktestErrorEventAndWithoutIsTheGatewayError() {
+        assertThat(SchemaResources.forEnvelope("backtest", "error", true)).isEqualTo(SchemaResources.BACKTEST_ERROR);
+        assertThat(SchemaResources.forEnvelope("backtest", "error", false)).isEqualTo(SchemaResources.GATEWAY_ERROR);
+    }
+
+    @Test
+    void gatewayOnlyTypesWithSeqStillGetTheGatewaySchemaWhichThenRejectsTheSeq() {
+        assertThat(SchemaResources.forEnvelope("backtest", "gap", true)).isEqualTo(SchemaResources.GATEWAY_GAP);
+    }
+
+    @Test
+    void streamEventsWithoutSeqGetTheirEventSchemaWhichThenRequiresTheSeq() {
+        assertThat(SchemaResources.forEnvelope("backtest", "progress", false)).isEqualTo(SchemaResources.BACKTEST_PROGRESS);
+    }
+
+    @Test
+    void unknownPairsAreRefused() {
+        assertThatThrownBy(() -> SchemaResources.forEnvelope("market-data", "candle", true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("market-data");
+        assertThatThrownBy(() -> SchemaResources.forEnvelope("backtest", "order", true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("order");
+        assertThatThrownBy(() -> SchemaResources.forEnvelope("futures", "progress", true))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SchemaResources.forEnvelope(null, "progress", true))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SchemaResources.forEnvelope("backtest", " ", true))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SchemaResources.forGatewayMessage("ping"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SchemaResources.forMessage(StreamType.LIVE_TRADING, "order"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void idsAndResourcesMapBothWays() {
+        assertThat(SchemaResources.idOf(SchemaResources.BACKTEST_TRADE))
+                .isEqualTo("https://tapecast.io/schemas/backtest/trade.schema.json");
+        assertThat(SchemaResources.resourceOf("https://tapecast.io/schemas/backtest/trade.schema.json"))
+                .isEqualTo(SchemaResources.BACKTEST_TRADE);
+        assertThat(SchemaResources.all()).doesNotHaveDuplicates().startsWith(SchemaResources.ENVELOPE).hasSize(13);
+    }
+}
