@@ -7,6 +7,8 @@ import io.tapecast.schemas.TopicNames;
 import io.tapecast.worker.intake.BacktestRequestListener;
 import io.tapecast.worker.run.BacktestRunner;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -19,8 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -40,18 +40,14 @@ import java.util.Map;
 public class BacktestWorkerConfiguration {
 
     @Bean
-    TopicNames workerTopicNames(Environment environment) {
-        return Binder.get(environment).bind("tapecast.topics", TopicNames.class).orElseGet(TopicNames::defaults);
-    }
-
-    @Bean
     BacktestEngine backtestEngine(Environment environment) {
         Path dataDir = Binder.get(environment).bind("tapecast.data-dir", Path.class).orElse(Path.of("data"));
         return new BacktestEngine(new MarketData(dataDir), StrategyCatalog.defaults());
     }
 
-    @Bean
-    ProducerFactory<String, byte[]> workerProducerFactory(KafkaProperties kafka) {
+    /** The worker's own producer (not a ProducerFactory bean, which would displace Boot's default template). */
+    @Bean(destroyMethod = "close")
+    Producer<String, byte[]> workerProducer(KafkaProperties kafka) {
         Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -59,19 +55,19 @@ public class BacktestWorkerConfiguration {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "tapecast-worker");
-        return new DefaultKafkaProducerFactory<>(props);
+        return new KafkaProducer<>(props);
     }
 
     @Bean
     BacktestRunner backtestRunner(BacktestEngine engine, WorkerSettings settings,
-                                  ProducerFactory<String, byte[]> workerProducerFactory, TopicNames workerTopicNames) {
-        return BacktestRunner.onKafka(engine, settings, workerProducerFactory.createProducer(), workerTopicNames,
+                                  Producer<String, byte[]> workerProducer, Environment environment) {
+        return BacktestRunner.onKafka(engine, settings, workerProducer, topicNames(environment),
                 Clock.systemUTC());
     }
 
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> backtestRequestContainer(
-            KafkaProperties kafka, WorkerSettings settings, TopicNames workerTopicNames, BacktestRunner runner) {
+            KafkaProperties kafka, WorkerSettings settings, Environment environment, BacktestRunner runner) {
         Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -83,7 +79,7 @@ public class BacktestWorkerConfiguration {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(props);
 
-        ContainerProperties container = new ContainerProperties(workerTopicNames.backtestRequests());
+        ContainerProperties container = new ContainerProperties(topicNames(environment).backtestRequests());
         container.setAckMode(ContainerProperties.AckMode.RECORD);
         container.setMessageListener(new BacktestRequestListener(runner));
         container.setClientId("tapecast-worker-" + settings.id());
@@ -95,5 +91,10 @@ public class BacktestWorkerConfiguration {
         backOff.setMaxInterval(30_000);
         listener.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         return listener;
+    }
+
+    /** Bound here rather than shared as a bean, so the worker fits beside a gateway in one context. */
+    private static TopicNames topicNames(Environment environment) {
+        return Binder.get(environment).bind("tapecast.topics", TopicNames.class).orElseGet(TopicNames::defaults);
     }
 }

@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -55,9 +54,7 @@ public final class BacktestRunner {
                 BacktestStatus.queued(request, request.requestedAt() != null ? request.requestedAt() : clock.instant()));
         BacktestSpec spec;
         try {
-            List<Timeframe> timeframes = request.timeframes().stream().map(Timeframe::parse).toList();
-            spec = new BacktestSpec(request.symbol(), timeframes, request.startDate(), request.endDate(),
-                    request.strategyIds(), request.strategyParams(), request.initialCapital(), request.feeBps());
+            spec = BacktestSpec.from(request);
         } catch (IllegalArgumentException e) {
             fail(newEmitter(request, Duration.ZERO, output, status), output, status,
                     new BacktestError("INVALID_REQUEST", e.getMessage()));

@@ -1,0 +1,121 @@
+package io.tapecast.engine.strategy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Function;
+
+/**
+ * The strategies a run may name, by id. It validates parameters once, centrally, so strategies themselves
+ * only see complete, in-range values, and the gateway can report problems without building anything.
+ * <p>
+ * Problem messages always start with {@code <strategy-id>.<parameter>} (e.g. "sma-crossover.slow must be
+ * greater than fast"), or with "unknown strategy" for an id that is not registered, so a caller can map
+ * them to fields. Safe for concurrent use; registering is expected at start-up.
+ */
+public final class StrategyCatalog {
+
+    private final Map<String, Entry> entries = new ConcurrentSkipListMap<>();
+
+    /** A catalog with the built-in strategies. */
+    public static StrategyCatalog defaults() {
+        StrategyCatalog catalog = new StrategyCatalog();
+        catalog.register(SmaCrossover.descriptor(), SmaCrossover::fromParameters, SmaCrossover::crossParameterProblems);
+        return catalog;
+    }
+
+    /**
+     * Adds a strategy. {@code factory} receives every declared parameter with defaults applied and each value
+     * already checked against its {@link ParameterSpec}.
+     */
+    public void register(StrategyDescriptor descriptor, Function<Map<String, Double>, Strategy> factory) {
+        register(descriptor, factory, params -> List.of());
+    }
+
+    /**
+     * Adds a strategy with a check across its parameters. {@code crossCheck} sees the same complete map as the
+     * factory and returns problems, each starting with the name of the parameter it concerns
+     * ("slow must be greater than fast"); the catalog prefixes the strategy id.
+     *
+     * @throws IllegalArgumentException if the id is already registered
+     */
+    public void register(StrategyDescriptor descriptor, Function<Map<String, Double>, Strategy> factory,
+                         Function<Map<String, Double>, List<String>> crossCheck) {
+        Objects.requireNonNull(descriptor, "descriptor");
+        Entry entry = new Entry(descriptor, Objects.requireNonNull(factory, "factory"),
+                Objects.requireNonNull(crossCheck, "crossCheck"));
+        if (entries.putIfAbsent(descriptor.id(), entry) != null) {
+            throw new IllegalArgumentException("strategy '" + descriptor.id() + "' is already registered");
+        }
+    }
+
+    /** All registered strategies, sorted by id. */
+    public List<StrategyDescriptor> descriptors() {
+        return entries.values().stream().map(Entry::descriptor).toList();
+    }
+
+    public Optional<StrategyDescriptor> find(String id) {
+        return Optional.ofNullable(id == null ? null : entries.get(id)).map(Entry::descriptor);
+    }
+
+    /** Human-readable problems with running {@code id} with {@code params} (overrides only); empty if none. */
+    public List<String> validate(String id, Map<String, Double> params) {
+        Entry entry = id == null ? null : entries.get(id);
+        if (entry == null) {
+            return List.of("unknown strategy '" + id + "'; known strategies: " + String.join(", ", entries.keySet()));
+        }
+        Map<String, Double> overrides = params == null ? Map.of() : params;
+        StrategyDescriptor descriptor = entry.descriptor();
+        List<String> problems = new ArrayList<>();
+        for (String name : overrides.keySet()) {
+            if (descriptor.parameter(name).isEmpty()) {
+                problems.add(id + "." + name + " is not a parameter of " + id + "; known parameters: "
+                        + String.join(", ", descriptor.parameters().stream().map(ParameterSpec::name).toList()));
+            }
+        }
+        for (ParameterSpec spec : descriptor.parameters()) {
+            if (overrides.containsKey(spec.name())) {
+                spec.problemWith(overrides.get(spec.name()))
+                        .ifPresent(p -> problems.add(id + "." + spec.name() + " " + p));
+            }
+        }
+        if (problems.isEmpty()) {
+            for (String problem : entry.crossCheck().apply(withDefaults(descriptor, overrides))) {
+                problems.add(id + "." + problem);
+            }
+        }
+        return List.copyOf(problems);
+    }
+
+    /**
+     * A fresh strategy instance for one run.
+     *
+     * @throws IllegalArgumentException listing every problem found by {@link #validate(String, Map)}
+     */
+    public Strategy create(String id, Map<String, Double> params) {
+        List<String> problems = validate(id, params);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        Entry entry = entries.get(id);
+        Map<String, Double> complete = withDefaults(entry.descriptor(), params == null ? Map.of() : params);
+        return Objects.requireNonNull(entry.factory().apply(complete), () -> "factory of " + id + " returned null");
+    }
+
+    private static Map<String, Double> withDefaults(StrategyDescriptor descriptor, Map<String, Double> overrides) {
+        Map<String, Double> complete = new LinkedHashMap<>();
+        for (ParameterSpec spec : descriptor.parameters()) {
+            complete.put(spec.name(), overrides.getOrDefault(spec.name(), spec.defaultValue()));
+        }
+        return Collections.unmodifiableMap(complete);
+    }
+
+    private record Entry(StrategyDescriptor descriptor, Function<Map<String, Double>, Strategy> factory,
+                         Function<Map<String, Double>, List<String>> crossCheck) {
+    }
+}
