@@ -62,7 +62,7 @@ public class BacktestWorkerConfiguration {
     BacktestRunner backtestRunner(BacktestEngine engine, WorkerSettings settings,
                                   Producer<String, byte[]> workerProducer, Environment environment) {
         return BacktestRunner.onKafka(engine, settings, workerProducer, topicNames(environment),
-                Clock.systemUTC());
+                Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1)));
     }
 
     @Bean
