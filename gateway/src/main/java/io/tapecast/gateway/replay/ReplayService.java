@@ -85,7 +85,6 @@ public final class ReplayService implements AutoCloseable {
         private final AtomicBoolean cancelled = new AtomicBoolean();
         private final AtomicReference<Future<?>> task = new AtomicReference<>();
         private volatile java.util.function.Consumer<BacktestStatus> listener;
-        private volatile Consumer<String, byte[]> reading;
 
         private void launch(BacktestStatus status, ReplayTarget target) {
             if (cancelled.get() || !launched.compareAndSet(false, true)) {
@@ -95,19 +94,20 @@ public final class ReplayService implements AutoCloseable {
             task.set(readers.submit(() -> read(status, target)));
         }
 
-        /** Stops the catch-up; a read in progress ends at its next poll (no interrupt, so the consumer closes cleanly). */
+        /**
+         * Stops the catch-up. A read in progress ends at its next poll (at most 200 ms): neither interrupt nor
+         * wakeup, which would make the consumer's own close fail.
+         */
         public void cancel() {
             cancelled.set(true);
             index.removeListener(listener);
             Optional.ofNullable(task.get()).ifPresent(f -> f.cancel(false));
-            Optional.ofNullable(reading).ifPresent(Consumer::wakeup);
         }
 
         private void read(BacktestStatus status, ReplayTarget target) {
             inProgress.incrementAndGet();
             TopicPartition partition = new TopicPartition(eventsTopic, status.partition());
             try (Consumer<String, byte[]> consumer = clients.newConsumer("replay")) {
-                reading = consumer;
                 if (cancelled.get()) {
                     return;
                 }
@@ -139,7 +139,6 @@ public final class ReplayService implements AutoCloseable {
                     target.onReplayFailed("could not read the stream from Kafka; reconnect with from_seq");
                 }
             } finally {
-                reading = null;
                 inProgress.decrementAndGet();
             }
         }
