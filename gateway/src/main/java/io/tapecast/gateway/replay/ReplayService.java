@@ -73,9 +73,18 @@ public final class ReplayService implements AutoCloseable {
         return inProgress.get();
     }
 
+    /** Lets cancelled reads finish their last poll and close their consumers, then stops the rest. */
     @Override
     public void close() {
-        readers.shutdownNow();
+        readers.shutdown();
+        try {
+            if (!readers.awaitTermination(2, TimeUnit.SECONDS)) {
+                readers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            readers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A handle on one session's catch-up. */
