@@ -4,8 +4,13 @@ import io.tapecast.engine.backtest.BacktestEngine;
 import io.tapecast.engine.market.MarketData;
 import io.tapecast.engine.strategy.StrategyCatalog;
 import io.tapecast.schemas.TopicNames;
+import io.tapecast.worker.control.ControlReader;
+import io.tapecast.worker.control.RunControls;
 import io.tapecast.worker.intake.BacktestRequestListener;
 import io.tapecast.worker.run.BacktestRunner;
+import io.tapecast.worker.run.StatusHistory;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -28,8 +33,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The backtest worker: a consumer group member on {@code backtest.requests} that runs the engine and
@@ -38,6 +45,8 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WorkerSettings.class)
 public class BacktestWorkerConfiguration {
+
+    private static final AtomicInteger CONSUMERS = new AtomicInteger();
 
     @Bean
     BacktestEngine backtestEngine(Environment environment) {
@@ -59,10 +68,23 @@ public class BacktestWorkerConfiguration {
     }
 
     @Bean
-    BacktestRunner backtestRunner(BacktestEngine engine, WorkerSettings settings,
-                                  Producer<String, byte[]> workerProducer, Environment environment) {
-        return BacktestRunner.onKafka(engine, settings, workerProducer, topicNames(environment),
-                Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1)));
+    RunControls runControls() {
+        return new RunControls();
+    }
+
+    @Bean
+    ControlReader controlReader(KafkaProperties kafka, Environment environment, RunControls runControls) {
+        return new ControlReader(() -> groupLessConsumer(kafka, "control"), topicNames(environment).backtestControl(), runControls);
+    }
+
+    @Bean
+    BacktestRunner backtestRunner(BacktestEngine engine, WorkerSettings settings, KafkaProperties kafka,
+                                  Producer<String, byte[]> workerProducer, Environment environment, RunControls runControls) {
+        TopicNames topics = topicNames(environment);
+        StatusHistory history = new StatusHistory(() -> groupLessConsumer(kafka, "status-history"), topics.backtestStatus(),
+                Duration.ofSeconds(30));
+        return BacktestRunner.onKafka(engine, settings, workerProducer, topics, history, runControls,
+                Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)));
     }
 
     @Bean
@@ -74,7 +96,7 @@ public class BacktestWorkerConfiguration {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // one request per poll: a run may take minutes, and a second fetched request would wait behind it
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
-        props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) settings.maxRunTime().toMillis());
+        props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) settings.maxPollInterval().toMillis());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(props);
@@ -91,6 +113,17 @@ public class BacktestWorkerConfiguration {
         backOff.setMaxInterval(30_000);
         listener.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         return listener;
+    }
+
+    /** A consumer outside any group: it assigns partitions itself and never commits. */
+    private static Consumer<String, byte[]> groupLessConsumer(KafkaProperties kafka, String purpose) {
+        Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "tapecast-worker-" + purpose + "-" + CONSUMERS.incrementAndGet());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return new KafkaConsumer<>(props);
     }
 
     /** Bound here rather than shared as a bean, so the worker fits beside a gateway in one context. */

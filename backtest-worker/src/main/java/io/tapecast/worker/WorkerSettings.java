@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param maxProgressEvents   ...thinned so a run never sends more than about this many
  * @param maxEquityEvents     {@code equity} points per run, at most about this many, evenly spaced
  * @param metricsEveryProgress an interim {@code metrics} event with every N-th {@code progress}
- * @param maxRunTime          the longest a single run may take; it bounds the consumer's poll interval
+ * @param maxRunTime          the longest a single run may compute
+ * @param maxPause            the longest a run may stay paused; then it is cancelled, so a forgotten pause cannot hold a worker
  */
 @ConfigurationProperties("tapecast.worker")
 public record WorkerSettings(
@@ -26,7 +27,8 @@ public record WorkerSettings(
         @DefaultValue("1000") int maxProgressEvents,
         @DefaultValue("2000") int maxEquityEvents,
         @DefaultValue("10") int metricsEveryProgress,
-        @DefaultValue("30m") Duration maxRunTime) {
+        @DefaultValue("30m") Duration maxRunTime,
+        @DefaultValue("15m") Duration maxPause) {
 
     public WorkerSettings {
         if (id == null || id.isBlank()) {
@@ -44,10 +46,19 @@ public record WorkerSettings(
         if (maxRunTime == null || maxRunTime.isNegative() || maxRunTime.isZero()) {
             throw new IllegalArgumentException("tapecast.worker.max-run-time must be positive");
         }
+        if (maxPause == null || maxPause.isNegative() || maxPause.isZero()) {
+            throw new IllegalArgumentException("tapecast.worker.max-pause must be positive");
+        }
+    }
+
+    /** A run holds its request uncommitted while it computes and while it is paused. */
+    public Duration maxPollInterval() {
+        return maxRunTime.plus(maxPause);
     }
 
     public static WorkerSettings defaults() {
-        return new WorkerSettings(null, "tapecast-backtest-workers", 1, 100, 1000, 2000, 10, Duration.ofMinutes(30));
+        return new WorkerSettings(null, "tapecast-backtest-workers", 1, 100, 1000, 2000, 10, Duration.ofMinutes(30),
+                Duration.ofMinutes(15));
     }
 
     private static String hostName() {

@@ -7,13 +7,17 @@ import io.tapecast.gateway.index.StatusIndex;
 import io.tapecast.gateway.kafka.DefaultKafkaClients;
 import io.tapecast.gateway.kafka.KafkaClients;
 import io.tapecast.gateway.replay.ReplayService;
+import io.tapecast.gateway.stats.DeliveryStats;
+import io.tapecast.gateway.stats.GatewayStats;
 import io.tapecast.gateway.stream.BacktestStreamHandler;
 import io.tapecast.schemas.TopicNames;
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.core.env.Environment;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
@@ -28,7 +32,8 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewaySettings.class)
 @EnableWebSocket
-@ComponentScan
+// Boot application classes under this package (the gateway's own main) are entry points, never beans of a host.
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 public class GatewayConfiguration {
 
     /** Inbound frames are tiny (ping); anything larger than this is refused by the container. */
@@ -72,14 +77,31 @@ public class GatewayConfiguration {
     }
 
     @Bean
+    DeliveryStats deliveryStats() {
+        return new DeliveryStats();
+    }
+
+    @Bean
     ReplayService replayService(KafkaClients clients, TopicNames topics, StatusIndex index, GatewaySettings settings) {
         return new ReplayService(clients, topics.backtestEvents(), index, settings.replayThreads(), settings.kafkaTimeout());
     }
 
     @Bean
     BacktestStreamHandler backtestStreamHandler(StatusIndex index, StreamHub hub, ReplayService replays,
-                                                GatewaySettings settings, Clock clock) {
-        return new BacktestStreamHandler(index, hub, replays, settings, clock);
+                                                GatewaySettings settings, Clock clock, DeliveryStats stats) {
+        return new BacktestStreamHandler(index, hub, replays, settings, clock, stats);
+    }
+
+    /** {@code GET /api/ws/stats} and the {@code tapecast.*} meters (a MeterBinder: Boot binds it to the registry). */
+    @Bean
+    GatewayStats gatewayStats(GatewaySettings settings, BacktestStreamHandler streams, StreamHub hub, ReplayService replays,
+                              LiveTail liveTail, DeliveryStats stats) {
+        return new GatewayStats(settings.nodeId(), streams, hub, replays, liveTail, stats);
+    }
+
+    @Bean
+    SessionsLifecycle sessionsLifecycle(BacktestStreamHandler streams) {
+        return new SessionsLifecycle(streams);
     }
 
     @Bean

@@ -16,6 +16,12 @@ import java.time.Duration;
  * @param outboxMessages    per-session outbox bound, in messages
  * @param outboxBytes       per-session outbox bound, in bytes
  * @param kafkaTimeout      timeout of synchronous Kafka calls (publishing a start request, offset look-ups)
+ * @param pingInterval      how often the server sends a WebSocket ping to each session
+ * @param pongTimeout       a session from which nothing was heard for this long (no pong, no frame, no send
+ *                          completing) is closed with {@code 4410}
+ * @param stallTimeout      how long a catch-up read waits for a client that stopped reading before closing it with
+ *                          {@code 4408}
+ * @param closeTimeout      how long writing a close frame to a client may take before the connection is dropped
  */
 @ConfigurationProperties("tapecast.gateway")
 public record GatewaySettings(
@@ -26,7 +32,11 @@ public record GatewaySettings(
         @DefaultValue("8") int replayThreads,
         @DefaultValue("10000") int outboxMessages,
         @DefaultValue("16777216") long outboxBytes,
-        @DefaultValue("15s") Duration kafkaTimeout) {
+        @DefaultValue("15s") Duration kafkaTimeout,
+        @DefaultValue("15s") Duration pingInterval,
+        @DefaultValue("30s") Duration pongTimeout,
+        @DefaultValue("30s") Duration stallTimeout,
+        @DefaultValue("5s") Duration closeTimeout) {
 
     public GatewaySettings {
         if (nodeId == null || nodeId.isBlank()) {
@@ -36,6 +46,10 @@ public record GatewaySettings(
         requirePositive(unknownStreamWait, "unknown-stream-wait");
         requirePositive(replayStartWait, "replay-start-wait");
         requirePositive(kafkaTimeout, "kafka-timeout");
+        requirePositive(pingInterval, "ping-interval");
+        requirePositive(pongTimeout, "pong-timeout");
+        requirePositive(stallTimeout, "stall-timeout");
+        requirePositive(closeTimeout, "close-timeout");
         if (replayThreads < 1 || outboxMessages < 1 || outboxBytes < 1024) {
             throw new IllegalArgumentException("tapecast.gateway replay-threads, outbox-messages must be ≥ 1 and outbox-bytes ≥ 1024");
         }

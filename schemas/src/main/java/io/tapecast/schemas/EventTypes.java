@@ -9,6 +9,7 @@ public final class EventTypes {
     public static final String METRICS = "metrics";
     public static final String COMPLETE = "complete";
     public static final String ERROR = "error";
+    public static final String CONTROL = "control";
 
     public static final String CONNECTED = "connected";
     public static final String PING = "ping";

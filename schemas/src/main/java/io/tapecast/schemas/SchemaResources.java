@@ -34,11 +34,15 @@ public final class SchemaResources {
     public static final String BACKTEST_METRICS = ROOT + "backtest/metrics.schema.json";
     public static final String BACKTEST_COMPLETE = ROOT + "backtest/complete.schema.json";
     public static final String BACKTEST_ERROR = ROOT + "backtest/error.schema.json";
+    /** A user paused, resumed or cancelled the run (event type {@code control}). */
+    public static final String BACKTEST_CONTROL = ROOT + "backtest/control.schema.json";
 
     /** The value of a {@code backtest.requests} record (not an envelope). */
     public static final String BACKTEST_START_REQUEST = ROOT + "backtest/start-backtest.schema.json";
     /** The value of a {@code backtest.status} record (not an envelope). */
     public static final String BACKTEST_STATUS = ROOT + "backtest/status.schema.json";
+    /** The value of a {@code backtest.control} record (not an envelope). */
+    public static final String BACKTEST_CONTROL_COMMAND = ROOT + "backtest/control-command.schema.json";
 
     public static final String GATEWAY_CONNECTED = ROOT + "gateway/connected.schema.json";
     public static final String GATEWAY_PONG = ROOT + "gateway/pong.schema.json";
@@ -51,7 +55,8 @@ public final class SchemaResources {
             EventTypes.EQUITY, BACKTEST_EQUITY,
             EventTypes.METRICS, BACKTEST_METRICS,
             EventTypes.COMPLETE, BACKTEST_COMPLETE,
-            EventTypes.ERROR, BACKTEST_ERROR);
+            EventTypes.ERROR, BACKTEST_ERROR,
+            EventTypes.CONTROL, BACKTEST_CONTROL);
 
     private static final Map<String, String> GATEWAY_MESSAGES = Map.of(
             EventTypes.CONNECTED, GATEWAY_CONNECTED,
@@ -62,7 +67,8 @@ public final class SchemaResources {
     private static final List<String> ALL = List.of(
             ENVELOPE,
             BACKTEST_PROGRESS, BACKTEST_TRADE, BACKTEST_EQUITY, BACKTEST_METRICS, BACKTEST_COMPLETE, BACKTEST_ERROR,
-            BACKTEST_START_REQUEST, BACKTEST_STATUS,
+            BACKTEST_CONTROL,
+            BACKTEST_START_REQUEST, BACKTEST_STATUS, BACKTEST_CONTROL_COMMAND,
             GATEWAY_CONNECTED, GATEWAY_PONG, GATEWAY_ERROR, GATEWAY_GAP);
 
     private SchemaResources() {

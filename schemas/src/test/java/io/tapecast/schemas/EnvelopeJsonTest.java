@@ -1,6 +1,9 @@
 package io.tapecast.schemas;
 
 import io.tapecast.schemas.backtest.BacktestStatus;
+import io.tapecast.schemas.backtest.Complete;
+import io.tapecast.schemas.backtest.ControlCommand;
+import io.tapecast.schemas.backtest.ControlEvent;
 import io.tapecast.schemas.backtest.Progress;
 import io.tapecast.schemas.backtest.StartBacktest;
 import io.tapecast.schemas.backtest.TradeEvent;
@@ -74,13 +77,45 @@ class EnvelopeJsonTest {
 
     @Test
     void statusAndStartRequestRoundTrip() {
-        for (BacktestStatus status : List.of(Samples.queued(), Samples.running(), Samples.completed(), Samples.failed())) {
+        for (BacktestStatus status : List.of(Samples.queued(), Samples.running(), Samples.paused(), Samples.runningAfterFailover(),
+                Samples.completed(), Samples.failed(), Samples.cancelled())) {
             assertThat(WireJson.mapper().readValue(json(status), BacktestStatus.class)).isEqualTo(status);
         }
-        StartBacktest request = Samples.startBacktest();
-        assertThat(WireJson.mapper().readValue(json(request), StartBacktest.class)).isEqualTo(request);
+        for (StartBacktest request : List.of(Samples.startBacktest(), Samples.startBacktestMinimal())) {
+            assertThat(WireJson.mapper().readValue(json(request), StartBacktest.class)).isEqualTo(request);
+        }
         assertThat(fieldNames(WireJson.mapper().readTree(json(Samples.running()))))
                 .contains("backtest_id", "first_offset", "last_seq", "created_at", "updated_at");
+    }
+
+    @Test
+    void startRequestGroupsTheEngineOptions() {
+        JsonNode request = WireJson.mapper().readTree(json(Samples.startBacktest()));
+        assertThat(request.has("strategy_params")).isFalse();
+        assertThat(request.has("initial_capital")).isFalse();
+        assertThat(fieldNames(request.get("options"))).containsExactlyInAnyOrder("initial_capital", "fee_bps", "slippage_bps",
+                "position_size", "whole_units", "fill", "close_at_end", "periods_per_year", "risk_free_rate");
+        assertThat(request.get("options").get("fill").asString()).isEqualTo("close");
+        assertThat(request.get("options").get("whole_units").isBoolean()).isTrue();
+        assertThat(request.get("options").get("periods_per_year").isIntegralNumber()).isTrue();
+    }
+
+    @Test
+    void completeAndControlRoundTrip() {
+        for (Complete complete : List.of(Samples.complete(), Samples.completeCancelled())) {
+            assertThat(WireJson.mapper().readValue(json(complete), Complete.class)).isEqualTo(complete);
+        }
+        JsonNode complete = WireJson.mapper().readTree(json(Samples.complete()));
+        assertThat(fieldNames(complete)).containsExactly("status", "final_equity", "total_trades", "metrics", "strategies",
+                "candles", "duration_ms", "attempts");
+        assertThat(fieldNames(complete.get("strategies"))).containsExactly("ema_cross");
+        for (ControlEvent event : List.of(Samples.controlPaused(), Samples.controlResumed(), Samples.controlCancelled())) {
+            assertThat(WireJson.mapper().readValue(json(event), ControlEvent.class)).isEqualTo(event);
+        }
+        for (ControlCommand command : List.of(Samples.controlCommand(), Samples.controlCommandMinimal())) {
+            assertThat(WireJson.mapper().readValue(json(command), ControlCommand.class)).isEqualTo(command);
+        }
+        assertThat(json(Samples.controlCommand())).contains("\"action\":\"pause\"");
     }
 
     @Test

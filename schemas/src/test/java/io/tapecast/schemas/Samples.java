@@ -4,7 +4,12 @@ import io.tapecast.schemas.backtest.BacktestError;
 import io.tapecast.schemas.backtest.BacktestMetrics;
 import io.tapecast.schemas.backtest.BacktestStatus;
 import io.tapecast.schemas.backtest.Complete;
+import io.tapecast.schemas.backtest.ControlAction;
+import io.tapecast.schemas.backtest.ControlCommand;
+import io.tapecast.schemas.backtest.ControlEvent;
+import io.tapecast.schemas.backtest.EngineOptions;
 import io.tapecast.schemas.backtest.EquityPoint;
+import io.tapecast.schemas.backtest.FillMode;
 import io.tapecast.schemas.backtest.Progress;
 import io.tapecast.schemas.backtest.StartBacktest;
 import io.tapecast.schemas.backtest.TradeEvent;
@@ -17,7 +22,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Realistic instances of every wire record, shared by the tests. */
+/**
+ * Realistic instances of every wire record, shared by the tests. Every {@link BacktestMetrics} of the samples
+ * (events, complete, status) comes from {@link #metrics()}: change that one method when the metrics record changes.
+ */
 final class Samples {
 
     static final String BACKTEST_ID = "backtest_20240211_143022_k3x9qa";
@@ -50,12 +58,45 @@ final class Samples {
         return new EquityPoint(Instant.parse("2023-02-24T13:00:00Z"), 10_565.29, -1.8);
     }
 
+    /** The one BacktestMetrics sample; every other sample that holds metrics uses it. */
     static BacktestMetrics metrics() {
-        return new BacktestMetrics(10_000.0, 11_234.56, 1_234.56, 12.3456, -8.75, 58.33, 12, 7, 5, 143.2);
+        return new BacktestMetrics(10_000.0, 11_234.56, 1_234.56, 12.3456, 9.87, -8.75, 41.5, 1.42, 2.05, 1.128,
+                58.33, 12, 7, 5, 1.84, 102.88, 1.37, 1.02, 7.9, -3.4, 36.5, 71.2, 143.2, 9.8);
     }
 
+    /** A finished one-strategy run: the total and the strategy's sub-portfolio have the same figures. */
     static Complete complete() {
-        return new Complete(metrics(), 12, 8_760, 4_321);
+        BacktestMetrics metrics = metrics();
+        return new Complete(Complete.COMPLETED, metrics.finalEquity(), metrics.tradeCount(), metrics,
+                Map.of("ema_cross", metrics), 8_760, 31_536_000_000L, 1);
+    }
+
+    /** A run a user cancelled, after a worker fail-over, without per-strategy figures. */
+    static Complete completeCancelled() {
+        BacktestMetrics metrics = metrics();
+        return new Complete(Complete.CANCELLED, metrics.finalEquity(), metrics.tradeCount(), metrics, Map.of(),
+                1_250, 4_500_000_000L, 2);
+    }
+
+    static ControlEvent controlPaused() {
+        return new ControlEvent(ControlEvent.PAUSED, 1_250, Instant.parse("2023-02-22T01:00:00Z"));
+    }
+
+    static ControlEvent controlResumed() {
+        return new ControlEvent(ControlEvent.RESUMED, 1_250, Instant.parse("2023-02-22T01:00:00Z"));
+    }
+
+    static ControlEvent controlCancelled() {
+        return new ControlEvent(ControlEvent.CANCELLED, 2_000, Instant.parse("2023-03-25T07:00:00Z"));
+    }
+
+    static ControlCommand controlCommand() {
+        return new ControlCommand(BACKTEST_ID, ControlAction.pause, "alice", NOW.plusSeconds(3));
+    }
+
+    /** Only the required fields: no requested_by. */
+    static ControlCommand controlCommandMinimal() {
+        return new ControlCommand(BACKTEST_ID, ControlAction.cancel, null, NOW.plusSeconds(4));
     }
 
     static BacktestError error() {
@@ -63,11 +104,11 @@ final class Samples {
     }
 
     static Connected connected() {
-        return new Connected("running", 0, 42, "gateway-1");
+        return new Connected("running", 0, 42, 1, "gateway-1");
     }
 
     static Connected connectedMinimal() {
-        return new Connected(null, 10, 10, null);
+        return new Connected(null, 10, 10, 0, null);
     }
 
     static Gap gap() {
@@ -87,14 +128,19 @@ final class Samples {
                 Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00Z"),
                 List.of("ema_cross", "rsi_reversal"),
                 Map.of("ema_cross", Map.of("fast", 12.0, "slow", 26.0)),
-                10_000.0, 10.0, "alice", NOW);
+                engineOptions(), "alice", NOW);
     }
 
-    /** Only the required fields: no name, owner, requested_at or strategy params. */
+    /** Only the required fields: no name, owner, requested_at, params or options (so the default options). */
     static StartBacktest startBacktestMinimal() {
         return new StartBacktest(BACKTEST_ID, null, "ETH-USD", List.of("15m"),
                 Instant.parse("2023-06-01T00:00:00Z"), Instant.parse("2023-06-02T00:00:00Z"),
-                List.of("ema_cross"), null, 5_000.0, 0.0, null, null);
+                List.of("ema_cross"), null, null, null, null);
+    }
+
+    /** Every option set away from its default, periods_per_year included. */
+    static EngineOptions engineOptions() {
+        return new EngineOptions(25_000.0, 10.0, 2.5, 0.5, true, FillMode.CLOSE, false, 252, 0.02);
     }
 
     static BacktestStatus queued() {
@@ -102,11 +148,24 @@ final class Samples {
     }
 
     static BacktestStatus running() {
-        return queued().running("worker-2", 3, 1_048_576L, NOW.plusSeconds(1));
+        return queued().running("worker-2", 1, 3, 1_048_576L, NOW.plusSeconds(1));
+    }
+
+    static BacktestStatus paused() {
+        return running().paused(1_500, NOW.plusSeconds(2));
+    }
+
+    /** A second worker took the run over after the first one died: attempt 2, seq 1 stored anew. */
+    static BacktestStatus runningAfterFailover() {
+        return running().running("worker-5", 2, 3, 1_050_112L, NOW.plusSeconds(30));
     }
 
     static BacktestStatus completed() {
         return running().completed(9_012, metrics(), NOW.plusSeconds(5));
+    }
+
+    static BacktestStatus cancelled() {
+        return paused().cancelled(1_502, metrics(), NOW.plusSeconds(6));
     }
 
     static BacktestStatus failed() {

@@ -7,9 +7,15 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.tapecast.schemas.backtest.BacktestError;
 import io.tapecast.schemas.backtest.BacktestMetrics;
+import io.tapecast.schemas.backtest.BacktestState;
 import io.tapecast.schemas.backtest.BacktestStatus;
 import io.tapecast.schemas.backtest.Complete;
+import io.tapecast.schemas.backtest.ControlAction;
+import io.tapecast.schemas.backtest.ControlCommand;
+import io.tapecast.schemas.backtest.ControlEvent;
+import io.tapecast.schemas.backtest.EngineOptions;
 import io.tapecast.schemas.backtest.EquityPoint;
+import io.tapecast.schemas.backtest.FillMode;
 import io.tapecast.schemas.backtest.Progress;
 import io.tapecast.schemas.backtest.StartBacktest;
 import io.tapecast.schemas.backtest.TradeEvent;
@@ -37,6 +43,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -105,8 +112,11 @@ class SchemaFilesTest {
                 Arguments.of(BacktestMetrics.class, SchemaResources.BACKTEST_METRICS, "/$defs/metrics"),
                 Arguments.of(Complete.class, SchemaResources.BACKTEST_COMPLETE, "/$defs/complete"),
                 Arguments.of(BacktestError.class, SchemaResources.BACKTEST_ERROR, "/$defs/error"),
+                Arguments.of(ControlEvent.class, SchemaResources.BACKTEST_CONTROL, "/$defs/control"),
                 Arguments.of(StartBacktest.class, SchemaResources.BACKTEST_START_REQUEST, ""),
+                Arguments.of(EngineOptions.class, SchemaResources.BACKTEST_START_REQUEST, "/$defs/engine_options"),
                 Arguments.of(BacktestStatus.class, SchemaResources.BACKTEST_STATUS, ""),
+                Arguments.of(ControlCommand.class, SchemaResources.BACKTEST_CONTROL_COMMAND, ""),
                 Arguments.of(Connected.class, SchemaResources.GATEWAY_CONNECTED, "/$defs/connected"),
                 Arguments.of(Pong.class, SchemaResources.GATEWAY_PONG, "/$defs/pong"),
                 Arguments.of(GatewayError.class, SchemaResources.GATEWAY_ERROR, "/$defs/error"),
@@ -115,8 +125,8 @@ class SchemaFilesTest {
 
     /**
      * Drift guard in the other direction from additionalProperties: every property a schema declares is a
-     * record component (snake_case), every component is declared, the JSON type matches the Java type, and
-     * primitive components are required.
+     * record component (snake_case), every component is declared, the JSON type matches the Java type (a nested
+     * record is a {@code $ref}), and primitive components are required.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("recordSchemas")
@@ -147,8 +157,34 @@ class SchemaFilesTest {
                 assertThat(property.path("type").asString()).as(resource + ": type of " + name).isEqualTo(expected);
             } else if (type == Instant.class) {
                 assertThat(property.path("$ref").asString()).as(resource + ": " + name).endsWith("#/$defs/utc_timestamp");
+            } else if (type.isRecord()) {
+                assertThat(property.path("$ref").asString()).as(resource + ": " + name + " refers to its record's schema").isNotBlank();
             }
         }
+    }
+
+    /** The value sets of the schemas' enums are exactly those of the Java side (enum constants or string constants). */
+    @Test
+    void schemaEnumsMatchTheJavaValues() {
+        Map<String, List<String>> expected = Map.of(
+                SchemaResources.BACKTEST_STATUS + "#/properties/state/enum",
+                Stream.of(BacktestState.values()).map(Enum::name).toList(),
+                SchemaResources.BACKTEST_CONTROL_COMMAND + "#/properties/action/enum",
+                Stream.of(ControlAction.values()).map(Enum::name).toList(),
+                SchemaResources.BACKTEST_START_REQUEST + "#/$defs/engine_options/properties/fill/enum",
+                Stream.of(FillMode.values()).map(FillMode::wireName).toList(),
+                SchemaResources.BACKTEST_CONTROL + "#/$defs/control/properties/action/enum",
+                List.of(ControlEvent.PAUSED, ControlEvent.RESUMED, ControlEvent.CANCELLED),
+                SchemaResources.BACKTEST_COMPLETE + "#/$defs/complete/properties/status/enum",
+                List.of(Complete.COMPLETED, Complete.CANCELLED));
+        expected.forEach((location, values) -> {
+            String[] parts = location.split("#", 2);
+            JsonNode enumValues = read(parts[0]).at(parts[1]);
+            assertThat(enumValues.isArray()).as(location).isTrue();
+            List<String> declared = new ArrayList<>();
+            enumValues.forEach(value -> declared.add(value.asString()));
+            assertThat(declared).as(location).containsExactlyInAnyOrderElementsOf(values);
+        });
     }
 
     private static String jsonType(Class<?> type) {
@@ -161,8 +197,14 @@ class SchemaFilesTest {
         if (type == String.class || type.isEnum()) {
             return "string";
         }
+        if (type == boolean.class || type == Boolean.class) {
+            return "boolean";
+        }
         if (List.class.isAssignableFrom(type)) {
             return "array";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "object";
         }
         return null;
     }

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SchemaResourcesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"progress", "trade", "equity", "metrics", "complete", "error"})
+    @ValueSource(strings = {"progress", "trade", "equity", "metrics", "complete", "error", "control"})
     void backtestEventsMapToTheirSchema(String type) {
         String expected = "schemas/backtest/" + type + ".schema.json";
         assertThat(SchemaResources.forMessage(StreamType.BACKTEST, type)).isEqualTo(expected);
@@ -26,6 +26,22 @@ class SchemaResourcesTest {
             assertThat(SchemaResources.forEnvelope(stream.wireName(), type, false)).isEqualTo(expected);
         }
         assertThat(SchemaResources.forEnvelope(null, type, false)).isEqualTo(expected);
+    }
+
+    @Test
+    void controlIsAStreamEventNotAGatewayMessage() {
+        assertThat(SchemaResources.forEnvelope("backtest", EventTypes.CONTROL, true)).isEqualTo(SchemaResources.BACKTEST_CONTROL);
+        assertThat(SchemaResources.forEnvelope("backtest", EventTypes.CONTROL, false)).isEqualTo(SchemaResources.BACKTEST_CONTROL);
+        assertThat(SchemaResources.gatewayTypes()).doesNotContain(EventTypes.CONTROL);
+        assertThat(SchemaResources.hasEventSchema(StreamType.BACKTEST, EventTypes.CONTROL)).isTrue();
+        assertThat(SchemaResources.hasEventSchema(StreamType.LIVE_TRADING, EventTypes.CONTROL)).isFalse();
+    }
+
+    @Test
+    void kafkaValuesThatAreNotEnvelopesHaveTheirOwnSchemas() {
+        assertThat(SchemaResources.BACKTEST_CONTROL_COMMAND).isEqualTo("schemas/backtest/control-command.schema.json");
+        assertThat(SchemaResources.all()).contains(SchemaResources.BACKTEST_START_REQUEST, SchemaResources.BACKTEST_STATUS,
+                SchemaResources.BACKTEST_CONTROL_COMMAND);
     }
 
     @Test
@@ -68,6 +84,6 @@ class SchemaResourcesTest {
                 .isEqualTo("https://tapecast.io/schemas/backtest/trade.schema.json");
         assertThat(SchemaResources.resourceOf("https://tapecast.io/schemas/backtest/trade.schema.json"))
                 .isEqualTo(SchemaResources.BACKTEST_TRADE);
-        assertThat(SchemaResources.all()).doesNotHaveDuplicates().startsWith(SchemaResources.ENVELOPE).hasSize(13);
+        assertThat(SchemaResources.all()).doesNotHaveDuplicates().startsWith(SchemaResources.ENVELOPE).hasSize(15);
     }
 }

@@ -53,7 +53,35 @@ class SchemaViolationTest {
                 Arguments.of("missing field in data",
                         edit(Samples.event(7, Samples.complete()), e -> data(e).remove("duration_ms")), "duration_ms"),
                 Arguments.of("drift inside nested metrics",
-                        edit(Samples.event(7, Samples.complete()), e -> ((ObjectNode) data(e).get("metrics")).put("sharpe", 1.2)), "sharpe"),
+                        edit(Samples.event(7, Samples.complete()), e -> ((ObjectNode) data(e).get("metrics")).put("bogus_ratio", 1.2)), "bogus_ratio"),
+                Arguments.of("complete with an unknown status",
+                        edit(Samples.event(7, Samples.complete()), e -> data(e).put("status", "aborted")), "status"),
+                Arguments.of("complete with the removed trade_count",
+                        edit(Samples.event(7, Samples.complete()), e -> data(e).put("trade_count", 12)), "trade_count"),
+                Arguments.of("complete without attempts",
+                        edit(Samples.event(7, Samples.complete()), e -> data(e).remove("attempts")), "attempts"),
+                Arguments.of("complete with zero attempts",
+                        edit(Samples.event(7, Samples.complete()), e -> data(e).put("attempts", 0)), "attempts"),
+                Arguments.of("complete without strategies",
+                        edit(Samples.event(7, Samples.complete()), e -> data(e).remove("strategies")), "strategies"),
+                Arguments.of("complete with a strategy's figures that are not metrics",
+                        edit(Samples.event(7, Samples.complete()), e -> ((ObjectNode) data(e).get("strategies")).put("rsi_reversal", 3.5)),
+                        "rsi_reversal"),
+                Arguments.of("drift inside a strategy's metrics",
+                        edit(Samples.event(7, Samples.complete()),
+                                e -> ((ObjectNode) data(e).get("strategies").get("ema_cross")).put("bogus_ratio", 1.2)), "bogus_ratio"),
+                Arguments.of("control event with an unknown action",
+                        edit(Samples.event(9, Samples.controlPaused()), e -> data(e).put("action", "jump")), "action"),
+                Arguments.of("control event with the command's action",
+                        edit(Samples.event(9, Samples.controlPaused()), e -> data(e).put("action", "pause")), "action"),
+                Arguments.of("control event without simulated_time",
+                        edit(Samples.event(9, Samples.controlPaused()), e -> data(e).remove("simulated_time")), "simulated_time"),
+                Arguments.of("control event with a negative candle count",
+                        edit(Samples.event(9, Samples.controlPaused()), e -> data(e).put("candles_processed", -1)), "candles_processed"),
+                Arguments.of("control event without seq",
+                        edit(Samples.event(9, Samples.controlPaused()), e -> e.remove("seq")), "seq"),
+                Arguments.of("connected without attempts",
+                        edit(Samples.gateway(Samples.connected()), e -> data(e).remove("attempts")), "attempts"),
                 Arguments.of("seq 0",
                         edit(Samples.event(1, Samples.progress()), e -> e.put("seq", 0)), "seq"),
                 Arguments.of("seq as a string",
@@ -124,6 +152,40 @@ class SchemaViolationTest {
     }
 
     @Test
+    void cancelledStatusWithoutFinalMetricsIsRejected() {
+        ObjectNode status = (ObjectNode) WireJson.mapper().valueToTree(Samples.cancelled());
+        status.remove("final_metrics");
+        assertThat(WireSchemaValidator.validate(status.toString(), SchemaResources.BACKTEST_STATUS))
+                .anySatisfy(message -> assertThat(message).contains("final_metrics"));
+    }
+
+    @Test
+    void pausedStatusNeedsNoFinalMetrics() {
+        ObjectNode status = (ObjectNode) WireJson.mapper().valueToTree(Samples.paused());
+        assertThat(status.has("final_metrics")).isFalse();
+        assertThat(WireSchemaValidator.validate(status.toString(), SchemaResources.BACKTEST_STATUS)).isEmpty();
+    }
+
+    @Test
+    void statusWithAnUnknownStateIsRejected() {
+        ObjectNode status = (ObjectNode) WireJson.mapper().valueToTree(Samples.running());
+        status.put("state", "stopped");
+        assertThat(WireSchemaValidator.validate(status.toString(), SchemaResources.BACKTEST_STATUS))
+                .anySatisfy(message -> assertThat(message).contains("state"));
+    }
+
+    @Test
+    void statusWithoutOrWithANegativeAttemptIsRejected() {
+        ObjectNode status = (ObjectNode) WireJson.mapper().valueToTree(Samples.running());
+        status.put("attempt", -1);
+        assertThat(WireSchemaValidator.validate(status.toString(), SchemaResources.BACKTEST_STATUS))
+                .anySatisfy(message -> assertThat(message).contains("attempt"));
+        status.remove("attempt");
+        assertThat(WireSchemaValidator.validate(status.toString(), SchemaResources.BACKTEST_STATUS))
+                .anySatisfy(message -> assertThat(message).contains("attempt"));
+    }
+
+    @Test
     void failedStatusWithoutErrorIsRejected() {
         ObjectNode status = (ObjectNode) WireJson.mapper().valueToTree(Samples.failed());
         status.remove("error");
@@ -135,18 +197,87 @@ class SchemaViolationTest {
     void startRequestWithoutStrategiesIsRejected() {
         ObjectNode request = (ObjectNode) WireJson.mapper().valueToTree(Samples.startBacktest());
         request.putArray("strategy_ids");
-        JsonNode params = request.get("strategy_params");
+        JsonNode params = request.get("params");
         ((ObjectNode) params.get("ema_cross")).put("fast", "twelve");
         assertThat(WireSchemaValidator.validate(request.toString(), SchemaResources.BACKTEST_START_REQUEST))
                 .anySatisfy(message -> assertThat(message).contains("strategy_ids"))
                 .anySatisfy(message -> assertThat(message).contains("fast"));
     }
 
-    @Test
-    void startRequestWithZeroCapitalIsRejected() {
-        ObjectNode request = (ObjectNode) WireJson.mapper().valueToTree(Samples.startBacktest());
-        request.put("initial_capital", 0);
+    private static ObjectNode startRequest() {
+        return (ObjectNode) WireJson.mapper().valueToTree(Samples.startBacktest());
+    }
+
+    private static ObjectNode options(ObjectNode request) {
+        return (ObjectNode) request.get("options");
+    }
+
+    private static void assertStartRequestRejected(ObjectNode request, String mentioned) {
         assertThat(WireSchemaValidator.validate(request.toString(), SchemaResources.BACKTEST_START_REQUEST))
-                .anySatisfy(message -> assertThat(message).contains("initial_capital"));
+                .as(request.toString())
+                .isNotEmpty()
+                .anySatisfy(message -> assertThat(message).contains(mentioned));
+    }
+
+    static Stream<Arguments> invalidStartRequests() {
+        return Stream.of(
+                Arguments.of("options with fill \"later\"", edit(startRequest(), r -> options(r).put("fill", "later")), "fill"),
+                Arguments.of("zero capital", edit(startRequest(), r -> options(r).put("initial_capital", 0)), "initial_capital"),
+                Arguments.of("negative fee", edit(startRequest(), r -> options(r).put("fee_bps", -1)), "fee_bps"),
+                Arguments.of("slippage of 100 %", edit(startRequest(), r -> options(r).put("slippage_bps", 10_000)), "slippage_bps"),
+                Arguments.of("position size above 1", edit(startRequest(), r -> options(r).put("position_size", 1.5)), "position_size"),
+                Arguments.of("position size 0", edit(startRequest(), r -> options(r).put("position_size", 0)), "position_size"),
+                Arguments.of("whole_units as a string", edit(startRequest(), r -> options(r).put("whole_units", "yes")), "whole_units"),
+                Arguments.of("periods_per_year 0", edit(startRequest(), r -> options(r).put("periods_per_year", 0)), "periods_per_year"),
+                Arguments.of("fractional periods_per_year",
+                        edit(startRequest(), r -> options(r).put("periods_per_year", 252.5)), "periods_per_year"),
+                Arguments.of("risk-free rate of −100 %", edit(startRequest(), r -> options(r).put("risk_free_rate", -1)), "risk_free_rate"),
+                Arguments.of("options without close_at_end", edit(startRequest(), r -> options(r).remove("close_at_end")), "close_at_end"),
+                Arguments.of("unknown option", edit(startRequest(), r -> options(r).put("leverage", 2)), "leverage"),
+                Arguments.of("no options", edit(startRequest(), r -> r.remove("options")), "options"),
+                Arguments.of("no params", edit(startRequest(), r -> r.remove("params")), "params"),
+                Arguments.of("old strategy_params name", edit(startRequest(), r -> r.set("strategy_params", r.remove("params"))),
+                        "strategy_params"),
+                Arguments.of("old top-level initial_capital", edit(startRequest(), r -> r.put("initial_capital", 10_000)), "initial_capital"),
+                Arguments.of("old top-level fee_bps", edit(startRequest(), r -> r.put("fee_bps", 10)), "fee_bps"));
+    }
+
+    private static ObjectNode edit(ObjectNode node, Consumer<ObjectNode> change) {
+        change.accept(node);
+        return node;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidStartRequests")
+    void invalidStartRequestIsRejected(String name, ObjectNode request, String mentioned) {
+        assertStartRequestRejected(request, mentioned);
+    }
+
+    static Stream<Arguments> invalidControlCommands() {
+        return Stream.of(
+                Arguments.of("without action", editCommand(c -> c.remove("action")), "action"),
+                Arguments.of("with an unknown action", editCommand(c -> c.put("action", "jump")), "action"),
+                Arguments.of("with the event's past-tense action", editCommand(c -> c.put("action", "paused")), "action"),
+                Arguments.of("without backtest_id", editCommand(c -> c.remove("backtest_id")), "backtest_id"),
+                Arguments.of("without requested_at", editCommand(c -> c.remove("requested_at")), "requested_at"),
+                Arguments.of("requested_at as epoch millis", editCommand(c -> c.put("requested_at", 1_707_661_822_123L)), "requested_at"),
+                Arguments.of("with an unknown field", editCommand(c -> c.put("reason", "too slow")), "reason"),
+                Arguments.of("wrapped in an envelope",
+                        edit(Samples.event(1, Samples.controlPaused()), e -> { }), "type"));
+    }
+
+    private static String editCommand(Consumer<ObjectNode> change) {
+        ObjectNode node = (ObjectNode) WireJson.mapper().valueToTree(Samples.controlCommand());
+        change.accept(node);
+        return node.toString();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidControlCommands")
+    void invalidControlCommandIsRejected(String name, String json, String mentioned) {
+        assertThat(WireSchemaValidator.validate(json, SchemaResources.BACKTEST_CONTROL_COMMAND))
+                .as(json)
+                .isNotEmpty()
+                .anySatisfy(message -> assertThat(message).contains(mentioned));
     }
 }

@@ -2,6 +2,7 @@ package io.tapecast.schemas;
 
 import io.tapecast.schemas.backtest.BacktestState;
 import io.tapecast.schemas.backtest.BacktestStatus;
+import io.tapecast.schemas.backtest.ControlCommand;
 import io.tapecast.schemas.backtest.StartBacktest;
 import io.tapecast.schemas.testing.WireSchemaValidator;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,11 @@ class WireSchemaValidationTest {
                 Arguments.of("equity", Samples.event(5, Samples.equity())),
                 Arguments.of("metrics", Samples.event(6, Samples.metrics())),
                 Arguments.of("complete", Samples.event(7, Samples.complete())),
-                Arguments.of("error", Samples.event(8, Samples.error())));
+                Arguments.of("complete, cancelled, no per-strategy figures", Samples.event(7, Samples.completeCancelled())),
+                Arguments.of("error", Samples.event(8, Samples.error())),
+                Arguments.of("control paused", Samples.event(9, Samples.controlPaused())),
+                Arguments.of("control resumed", Samples.event(10, Samples.controlResumed())),
+                Arguments.of("control cancelled", Samples.event(11, Samples.controlCancelled())));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,11 +87,29 @@ class WireSchemaValidationTest {
         BacktestStatus status = switch (state) {
             case queued -> Samples.queued();
             case running -> Samples.running();
+            case paused -> Samples.paused();
             case completed -> Samples.completed();
             case failed -> Samples.failed();
+            case cancelled -> Samples.cancelled();
         };
         assertThat(status.state()).isEqualTo(state);
         WireSchemaValidator.assertValid(json(status), SchemaResources.BACKTEST_STATUS);
+    }
+
+    @Test
+    void statusAfterAWorkerFailOverSatisfiesTheStatusSchema() {
+        BacktestStatus status = Samples.runningAfterFailover();
+        assertThat(status.attempt()).isEqualTo(2);
+        WireSchemaValidator.assertValid(json(status), SchemaResources.BACKTEST_STATUS);
+        assertThat(json(Samples.queued())).contains("\"attempt\":0");
+    }
+
+    @Test
+    void controlCommandsSatisfyTheControlCommandSchema() {
+        for (ControlCommand command : new ControlCommand[]{Samples.controlCommand(), Samples.controlCommandMinimal()}) {
+            WireSchemaValidator.assertValid(json(command), SchemaResources.BACKTEST_CONTROL_COMMAND);
+        }
+        assertThat(json(Samples.controlCommandMinimal())).doesNotContain("\"requested_by\"");
     }
 
     @Test
@@ -94,8 +117,10 @@ class WireSchemaValidationTest {
         for (StartBacktest request : new StartBacktest[]{Samples.startBacktest(), Samples.startBacktestMinimal()}) {
             WireSchemaValidator.assertValid(json(request), SchemaResources.BACKTEST_START_REQUEST);
         }
-        assertThat(json(Samples.startBacktestMinimal())).contains("\"strategy_params\":{}")
-                .doesNotContain("\"name\"").doesNotContain("\"owner\"").doesNotContain("\"requested_at\"");
+        assertThat(json(Samples.startBacktestMinimal())).contains("\"params\":{}", "\"options\":{", "\"fill\":\"next_open\"")
+                .doesNotContain("\"name\"").doesNotContain("\"owner\"").doesNotContain("\"requested_at\"")
+                .doesNotContain("\"periods_per_year\"");
+        assertThat(json(Samples.startBacktest())).contains("\"fill\":\"close\"", "\"periods_per_year\":252");
     }
 
     @Test

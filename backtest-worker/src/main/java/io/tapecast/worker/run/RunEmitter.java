@@ -10,7 +10,6 @@ import io.tapecast.schemas.Payload;
 import io.tapecast.schemas.StreamType;
 import io.tapecast.schemas.WireJson;
 import io.tapecast.schemas.backtest.BacktestError;
-import io.tapecast.schemas.backtest.BacktestMetrics;
 import io.tapecast.schemas.backtest.Complete;
 import io.tapecast.schemas.backtest.EquityPoint;
 import io.tapecast.schemas.backtest.Progress;
@@ -37,18 +36,14 @@ final class RunEmitter implements BacktestListener {
     private final RunOutput output;
     private final Clock clock;
     private final Consumer<RunOutput.StoredAt> onFirstEvent;
+    private final int attempt;
 
     private long seq;
     private EventCadence cadence;
     private int progressEventsSent;
-    private double totalFees;
-    private int closedTrades;
-    private int winningTrades;
-    private int losingTrades;
-    private double worstDrawdownPct;
 
     RunEmitter(String backtestId, double initialCapital, Duration candleDuration, WorkerSettings settings,
-               RunOutput output, Clock clock, Consumer<RunOutput.StoredAt> onFirstEvent) {
+               RunOutput output, Clock clock, int attempt, Consumer<RunOutput.StoredAt> onFirstEvent) {
         this.backtestId = backtestId;
         this.initialCapital = initialCapital;
         this.candleDuration = candleDuration;
@@ -56,6 +51,7 @@ final class RunEmitter implements BacktestListener {
         this.output = output;
         this.clock = clock;
         this.onFirstEvent = onFirstEvent;
+        this.attempt = attempt;
     }
 
     @Override
@@ -67,15 +63,6 @@ final class RunEmitter implements BacktestListener {
 
     @Override
     public void onFill(Fill fill) {
-        totalFees += fill.fee();
-        if (!fill.entry()) {
-            closedTrades++;
-            if (fill.pnl() > 0) {
-                winningTrades++;
-            } else {
-                losingTrades++;
-            }
-        }
         emit(new TradeEvent(
                 fill.entry() ? TradeEvent.Action.entry : TradeEvent.Action.exit,
                 fill.tradeId(),
@@ -86,13 +73,13 @@ final class RunEmitter implements BacktestListener {
 
     @Override
     public void onCandle(int processed, int total, Candle candle, PortfolioSnapshot snapshot) {
-        worstDrawdownPct = Math.min(worstDrawdownPct, snapshot.drawdownPct());
         if (cadence.progressDue(processed)) {
             emit(new Progress(processed, total, percent(processed, total), snapshot.time(), snapshot.equity(),
-                    snapshot.equity() - initialCapital, snapshot.closedTrades(), winRatePct()));
+                    snapshot.equity() - initialCapital, snapshot.closedTrades(), winRatePct(snapshot)));
             progressEventsSent++;
             if (cadence.metricsDue(progressEventsSent) && processed < total) {
-                emit(interimMetrics(snapshot.equity()));
+                // Computed by the engine only now, with the same definitions as the final metrics.
+                emit(snapshot.metricsSoFar());
             }
         }
         if (cadence.equityDue(processed)) {
@@ -100,12 +87,23 @@ final class RunEmitter implements BacktestListener {
         }
     }
 
-    /** The run succeeded: final metrics, then {@code complete}; returns the last seq. */
-    long complete(BacktestResult result) {
+    /**
+     * The run ended ({@code completed}, or {@code cancelled} with the figures so far): final metrics, then
+     * {@code complete}; returns the last seq.
+     */
+    long complete(BacktestResult result, String status) {
         emit(result.metrics());
         Instant simulatedEnd = result.lastCandleTime().plus(candleDuration);
         long simulatedMs = Duration.between(result.firstCandleTime(), simulatedEnd).toMillis();
-        emit(new Complete(result.metrics(), result.metrics().tradeCount(), result.candles(), simulatedMs));
+        emit(new Complete(status, result.metrics().finalEquity(), result.metrics().tradeCount(), result.metrics(),
+                result.strategyMetrics(), result.candles(), simulatedMs, attempt));
+        output.flush();
+        return seq;
+    }
+
+    /** A user's pause, resume or cancel, as viewers see it; returns its seq. */
+    long emitControl(io.tapecast.schemas.backtest.ControlEvent event) {
+        emit(event);
         output.flush();
         return seq;
     }
@@ -121,14 +119,8 @@ final class RunEmitter implements BacktestListener {
         return seq;
     }
 
-    private BacktestMetrics interimMetrics(double equity) {
-        return new BacktestMetrics(initialCapital, equity, equity - initialCapital,
-                (equity / initialCapital - 1) * 100, worstDrawdownPct, winRatePct(),
-                closedTrades, winningTrades, losingTrades, totalFees);
-    }
-
-    private double winRatePct() {
-        return closedTrades == 0 ? 0.0 : winningTrades * 100.0 / closedTrades;
+    private static double winRatePct(PortfolioSnapshot snapshot) {
+        return snapshot.closedTrades() == 0 ? 0.0 : snapshot.winningTrades() * 100.0 / snapshot.closedTrades();
     }
 
     private static double percent(int processed, int total) {

@@ -8,17 +8,26 @@ import io.tapecast.schemas.backtest.BacktestState;
 import io.tapecast.schemas.backtest.BacktestStatus;
 import io.tapecast.schemas.backtest.StartBacktest;
 import io.tapecast.worker.WorkerSettings;
+import io.tapecast.worker.control.RunControls;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import io.tapecast.schemas.backtest.ControlAction;
+import io.tapecast.schemas.backtest.ControlCommand;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class BacktestRunnerTest {
 
@@ -78,9 +87,66 @@ class BacktestRunnerTest {
         assertThat(second).isEqualTo(first);
     }
 
+    @Test
+    void aRetriedRunCountsItsAttemptInStatusAndComplete() {
+        StartBacktest request = request("2024-01-01T00:00:00Z", "2024-02-01T00:00:00Z");
+        BacktestStatus diedMidRun = BacktestStatus.queued(request, request.requestedAt())
+                .running("dead-worker", 1, 0, 17, request.requestedAt());
+        InMemoryRunOutput output = new InMemoryRunOutput();
+        new BacktestRunner(engine, WorkerSettings.defaults(), id -> output, id -> Optional.of(diedMidRun), new RunControls(), CLOCK)
+                .run(request);
+
+        assertThat(output.statuses.get(0).attempt()).isEqualTo(2);
+        JsonNode complete = WireJson.mapper().readTree(output.events.get(output.events.size() - 1).json());
+        assertThat(complete.path("data").path("attempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aRunCancelledWhileQueuedEndsAtOnceWithCompleteCancelled() {
+        RunControls controls = new RunControls();
+        controls.apply(new ControlCommand("backtest_test", ControlAction.cancel, null, CLOCK.instant()));
+        InMemoryRunOutput output = new InMemoryRunOutput();
+        new BacktestRunner(engine, WorkerSettings.defaults(), id -> output, id -> Optional.empty(), controls, CLOCK)
+                .run(request("2024-01-01T00:00:00Z", "2025-01-01T00:00:00Z"));
+
+        List<String> types = types(output);
+        assertThat(types.subList(types.size() - 3, types.size())).containsExactly("control", "metrics", "complete");
+        JsonNode complete = WireJson.mapper().readTree(output.events.get(output.events.size() - 1).json());
+        assertThat(complete.path("data").path("status").asString()).isEqualTo("cancelled");
+        assertThat(complete.path("data").path("candles").asInt()).isLessThan(8_784);
+        assertThat(output.statuses.get(output.statuses.size() - 1).state()).isEqualTo(BacktestState.cancelled);
+    }
+
+    @Test
+    void aPausedRunWaitsWithStatusPausedUntilResumedThenCompletes() throws Exception {
+        RunControls controls = new RunControls();
+        controls.apply(new ControlCommand("backtest_test", ControlAction.pause, null, CLOCK.instant()));
+        InMemoryRunOutput output = new InMemoryRunOutput();
+        BacktestRunner runner = new BacktestRunner(engine, WorkerSettings.defaults(), id -> output, id -> Optional.empty(),
+                controls, CLOCK);
+        CompletableFuture<Void> run = CompletableFuture.runAsync(() -> runner.run(request("2024-01-01T00:00:00Z", "2024-02-01T00:00:00Z")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statesOf(output).contains(BacktestState.paused));
+        assertThat(run).isNotDone();
+        controls.apply(new ControlCommand("backtest_test", ControlAction.resume, null, CLOCK.instant()));
+        run.get(30, TimeUnit.SECONDS);
+
+        assertThat(statesOf(output)).containsSubsequence(BacktestState.running, BacktestState.paused, BacktestState.running,
+                BacktestState.completed);
+        assertThat(output.events.stream().filter(e -> e.type().equals("control")).map(e -> WireJson.mapper().readTree(e.json())
+                .path("data").path("action").asString())).containsExactly("paused", "resumed");
+    }
+
+    private static List<BacktestState> statesOf(InMemoryRunOutput output) {
+        synchronized (output) {
+            return output.statuses.stream().map(BacktestStatus::state).toList();
+        }
+    }
+
     private InMemoryRunOutput run(StartBacktest request) {
         InMemoryRunOutput output = new InMemoryRunOutput();
-        new BacktestRunner(engine, WorkerSettings.defaults(), id -> output, CLOCK).run(request);
+        new BacktestRunner(engine, WorkerSettings.defaults(), id -> output, id -> Optional.empty(), new RunControls(), CLOCK)
+                .run(request);
         return output;
     }
 
@@ -94,6 +160,6 @@ class BacktestRunnerTest {
 
     private static StartBacktest request(String from, String to) {
         return new StartBacktest("backtest_test", "test", "BTC-USD", List.of("1h"), Instant.parse(from), Instant.parse(to),
-                List.of("sma-crossover"), Map.of(), 10_000, 10, null, Instant.parse("2026-11-27T11:59:00Z"));
+                List.of("sma-crossover"), Map.of(), io.tapecast.schemas.backtest.EngineOptions.defaults().withFeeBps(10), null, Instant.parse("2026-11-27T11:59:00Z"));
     }
 }

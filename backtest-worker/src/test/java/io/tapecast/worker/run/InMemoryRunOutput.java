@@ -34,6 +34,8 @@ final class InMemoryRunOutput implements RunOutput {
 
     @Override
     public void writeStatus(BacktestStatus status) {
-        statuses.add(status);
+        synchronized (this) {
+            statuses.add(status);
+        }
     }
 }

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Long when the fast SMA of the close is above the slow one. {@link Signal#ENTER_LONG} fires on the bar
- * where the fast SMA crosses above the slow (previous bar fast &lt; slow, this bar fast &gt; slow, both
- * SMAs defined on both bars); {@link Signal#EXIT_LONG} on the mirror cross below. A bar where they are
- * equal is neither above nor below, so passing through equality over two bars is not a cross.
+ * Fast/slow simple moving average crossover on the close. {@link Signal#ENTER_LONG} fires on the bar where the
+ * fast SMA crosses above the slow one (previous bar fast &lt; slow, this bar fast &gt; slow, both SMAs defined on
+ * both bars). On the mirror cross below it fires {@link Signal#EXIT_LONG}, or with {@code allow_short = 1}
+ * {@link Signal#ENTER_SHORT}, so the strategy reverses and is always in the market after the first cross. A bar
+ * where they are equal is neither above nor below, so passing through equality over two bars is not a cross.
  * <p>
  * "Equal" allows a relative difference of 1e-10: two SMAs of the same prices can differ in the last bits
  * only because they were summed differently, and that must not count as a cross. Real price differences
@@ -20,20 +21,28 @@ public final class SmaCrossover implements Strategy {
 
     public static final String ID = "sma-crossover";
     private static final double RELATIVE_TOLERANCE = 1e-10;
+    private static final int UNDEFINED = Integer.MIN_VALUE;
 
     private static final StrategyDescriptor DESCRIPTOR = new StrategyDescriptor(ID,
-            "Goes long when the fast simple moving average of the close crosses above the slow one and exits"
-                    + " when it crosses back below.",
+            "Goes long when the fast simple moving average of the close crosses above the slow one; on the cross"
+                    + " back below it exits, or with allow_short reverses into a short.",
             List.of(new ParameterSpec("fast", "Fast SMA period, in candles", 10, 1, 1000, true),
                     new ParameterSpec("slow", "Slow SMA period, in candles; must be greater than fast", 30, 2, 5000,
-                            true)));
+                            true),
+                    new ParameterSpec("allow_short", "1 = go short on a cross below (always in the market),"
+                            + " 0 = long only", 0, 0, 1, true)));
 
     private final SimpleMovingAverage fast;
     private final SimpleMovingAverage slow;
-    /** -1 fast below slow, 0 equal, +1 above; null until both SMAs are defined. */
-    private Integer previousSide;
+    private final boolean allowShort;
+    /** -1 fast below slow, 0 equal, +1 above; UNDEFINED until both SMAs are defined. */
+    private int previousSide = UNDEFINED;
 
     public SmaCrossover(int fastPeriod, int slowPeriod) {
+        this(fastPeriod, slowPeriod, false);
+    }
+
+    public SmaCrossover(int fastPeriod, int slowPeriod, boolean allowShort) {
         if (fastPeriod < 1) {
             throw new IllegalArgumentException(ID + ".fast must be at least 1");
         }
@@ -42,6 +51,7 @@ public final class SmaCrossover implements Strategy {
         }
         this.fast = new SimpleMovingAverage(fastPeriod);
         this.slow = new SimpleMovingAverage(slowPeriod);
+        this.allowShort = allowShort;
     }
 
     public static StrategyDescriptor descriptor() {
@@ -50,7 +60,8 @@ public final class SmaCrossover implements Strategy {
 
     /** Builds from catalog parameters (defaults already applied). */
     public static SmaCrossover fromParameters(Map<String, Double> params) {
-        return new SmaCrossover(params.get("fast").intValue(), params.get("slow").intValue());
+        return new SmaCrossover(params.get("fast").intValue(), params.get("slow").intValue(),
+                params.get("allow_short") == 1.0);
     }
 
     /** Problems that involve more than one parameter, each starting with the parameter it is reported against. */
@@ -64,22 +75,21 @@ public final class SmaCrossover implements Strategy {
 
     @Override
     public Signal onCandle(Candle candle) {
-        fast.add(candle.close());
-        slow.add(candle.close());
+        double close = candle.close();
+        fast.add(close);
+        slow.add(close);
         if (!slow.isReady()) {
             return Signal.NONE;
         }
         int side = side(fast.value(), slow.value());
-        Integer before = previousSide;
+        int before = previousSide;
         previousSide = side;
-        if (before == null) {
-            return Signal.NONE;
-        }
         if (before < 0 && side > 0) {
-            return Signal.ENTER_LONG;
+            // UNDEFINED is negative too, so guard it: there was no bar to cross from.
+            return before == UNDEFINED ? Signal.NONE : Signal.ENTER_LONG;
         }
         if (before > 0 && side < 0) {
-            return Signal.EXIT_LONG;
+            return allowShort ? Signal.ENTER_SHORT : Signal.EXIT_LONG;
         }
         return Signal.NONE;
     }

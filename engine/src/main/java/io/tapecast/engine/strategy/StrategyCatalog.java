@@ -17,15 +17,33 @@ import java.util.function.Function;
  * Problem messages always start with {@code <strategy-id>.<parameter>} (e.g. "sma-crossover.slow must be
  * greater than fast"), or with "unknown strategy" for an id that is not registered, so a caller can map
  * them to fields. Safe for concurrent use; registering is expected at start-up.
+ * <p>
+ * Every strategy also accepts the generic risk parameters {@value #STOP_LOSS_PCT} and {@value #TAKE_PROFIT_PCT}
+ * (percent from the entry price, 0 = off): {@link #register} appends them to each descriptor that does not
+ * declare them itself, so they are listed, validated and defaulted like the strategy's own; the engine reads them.
  */
 public final class StrategyCatalog {
 
+    /** Generic parameter: stop-loss distance from the entry price, in percent; 0 = none. */
+    public static final String STOP_LOSS_PCT = "stop_loss_pct";
+    /** Generic parameter: take-profit distance from the entry price, in percent; 0 = none. */
+    public static final String TAKE_PROFIT_PCT = "take_profit_pct";
+
+    /** The generic parameters every strategy accepts, in the order they are appended to descriptors. */
+    public static final List<ParameterSpec> GENERIC_PARAMETERS = List.of(
+            new ParameterSpec(STOP_LOSS_PCT, "Stop-loss distance from the entry price, in percent (checked against"
+                    + " each candle's high/low); 0 = no stop", 0, 0, 100, false),
+            new ParameterSpec(TAKE_PROFIT_PCT, "Take-profit distance from the entry price, in percent (checked"
+                    + " against each candle's high/low); 0 = no take-profit", 0, 0, 10_000, false));
+
     private final Map<String, Entry> entries = new ConcurrentSkipListMap<>();
 
-    /** A catalog with the built-in strategies. */
+    /** A catalog with the built-in strategies: sma-crossover, rsi-reversion and donchian-breakout. */
     public static StrategyCatalog defaults() {
         StrategyCatalog catalog = new StrategyCatalog();
         catalog.register(SmaCrossover.descriptor(), SmaCrossover::fromParameters, SmaCrossover::crossParameterProblems);
+        catalog.register(RsiReversion.descriptor(), RsiReversion::fromParameters, RsiReversion::crossParameterProblems);
+        catalog.register(DonchianBreakout.descriptor(), DonchianBreakout::fromParameters);
         return catalog;
     }
 
@@ -47,7 +65,7 @@ public final class StrategyCatalog {
     public void register(StrategyDescriptor descriptor, Function<Map<String, Double>, Strategy> factory,
                          Function<Map<String, Double>, List<String>> crossCheck) {
         Objects.requireNonNull(descriptor, "descriptor");
-        Entry entry = new Entry(descriptor, Objects.requireNonNull(factory, "factory"),
+        Entry entry = new Entry(withGenericParameters(descriptor), Objects.requireNonNull(factory, "factory"),
                 Objects.requireNonNull(crossCheck, "crossCheck"));
         if (entries.putIfAbsent(descriptor.id(), entry) != null) {
             throw new IllegalArgumentException("strategy '" + descriptor.id() + "' is already registered");
@@ -98,13 +116,33 @@ public final class StrategyCatalog {
      * @throws IllegalArgumentException listing every problem found by {@link #validate(String, Map)}
      */
     public Strategy create(String id, Map<String, Double> params) {
+        Map<String, Double> complete = resolve(id, params);
+        return Objects.requireNonNull(entries.get(id).factory().apply(complete),
+                () -> "factory of " + id + " returned null");
+    }
+
+    /**
+     * Every declared parameter of {@code id} (generic ones included), overrides applied over the defaults, in
+     * declaration order.
+     *
+     * @throws IllegalArgumentException listing every problem found by {@link #validate(String, Map)}
+     */
+    public Map<String, Double> resolve(String id, Map<String, Double> params) {
         List<String> problems = validate(id, params);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        Entry entry = entries.get(id);
-        Map<String, Double> complete = withDefaults(entry.descriptor(), params == null ? Map.of() : params);
-        return Objects.requireNonNull(entry.factory().apply(complete), () -> "factory of " + id + " returned null");
+        return withDefaults(entries.get(id).descriptor(), params == null ? Map.of() : params);
+    }
+
+    private static StrategyDescriptor withGenericParameters(StrategyDescriptor descriptor) {
+        List<ParameterSpec> parameters = new ArrayList<>(descriptor.parameters());
+        for (ParameterSpec generic : GENERIC_PARAMETERS) {
+            if (descriptor.parameter(generic.name()).isEmpty()) {
+                parameters.add(generic);
+            }
+        }
+        return new StrategyDescriptor(descriptor.id(), descriptor.description(), parameters);
     }
 
     private static Map<String, Double> withDefaults(StrategyDescriptor descriptor, Map<String, Double> overrides) {

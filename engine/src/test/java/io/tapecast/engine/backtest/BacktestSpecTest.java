@@ -42,7 +42,8 @@ class BacktestSpecTest {
     @Test
     void isBuiltFromAStartCommand() {
         StartBacktest command = new StartBacktest("bt-1", "demo", "ETH-USD", List.of("4H", "1h"), FROM, TO,
-                List.of("sma-crossover"), Map.of("sma-crossover", Map.of("fast", 5.0)), 2_000, 7.5, "alice", FROM);
+                List.of("sma-crossover"), Map.of("sma-crossover", Map.of("fast", 5.0)),
+                io.tapecast.schemas.backtest.EngineOptions.defaults().withInitialCapital(2_000).withFeeBps(7.5), "alice", FROM);
 
         BacktestSpec spec = BacktestSpec.from(command);
 
@@ -51,5 +52,29 @@ class BacktestSpecTest {
         assertThat(spec.paramsFor("sma-crossover")).containsEntry("fast", 5.0);
         assertThat(spec.initialCapital()).isEqualTo(2_000);
         assertThat(spec.feeBps()).isEqualTo(7.5);
+        assertThat(spec.options()).isEqualTo(command.options());
+        assertThat(spec.higherTimeframes()).containsExactly(Timeframe.H4);
+    }
+
+    @Test
+    void carriesEveryEngineOption() {
+        io.tapecast.schemas.backtest.EngineOptions options = new io.tapecast.schemas.backtest.EngineOptions(5_000, 2,
+                3, 0.5, true, io.tapecast.schemas.backtest.FillMode.CLOSE, false, 300, 0.01);
+        StartBacktest command = new StartBacktest("bt-2", "demo", "AAPL", List.of("1d"), FROM, TO,
+                List.of("sma-crossover"), null, options, "alice", FROM);
+
+        BacktestSpec spec = BacktestSpec.from(command);
+
+        assertThat(spec.options()).isEqualTo(options);
+        assertThat(spec.periodsPerYear()).isEqualTo(300);
+    }
+
+    @Test
+    void annualisesPairSymbolsOver365DaysAndTickersOver252() {
+        List<String> sma = List.of("sma-crossover");
+        List<Timeframe> d1 = List.of(Timeframe.D1);
+        assertThat(new BacktestSpec("BTC-USD", d1, FROM, TO, sma, null, 1_000, 0).periodsPerYear()).isEqualTo(365);
+        assertThat(new BacktestSpec("ETH/USDT", d1, FROM, TO, sma, null, 1_000, 0).periodsPerYear()).isEqualTo(365);
+        assertThat(new BacktestSpec("GOOG", d1, FROM, TO, sma, null, 1_000, 0).periodsPerYear()).isEqualTo(252);
     }
 }

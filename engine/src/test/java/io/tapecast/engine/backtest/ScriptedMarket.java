@@ -25,6 +25,13 @@ final class ScriptedMarket {
         return this;
     }
 
+    /** Appends a daily candle with explicit prices. */
+    ScriptedMarket bar(double open, double high, double low, double close) {
+        Instant time = DAY0.plusSeconds(86_400L * candles.size());
+        candles.add(new Candle(time, open, high, low, close, 1_000));
+        return this;
+    }
+
     List<Candle> candles() {
         return List.copyOf(candles);
     }

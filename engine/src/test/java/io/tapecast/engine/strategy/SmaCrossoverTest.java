@@ -33,6 +33,14 @@ class SmaCrossoverTest {
     }
 
     @Test
+    void withAllowShortTheCrossBelowReversesIntoAShort() {
+        assertThat(signals(new SmaCrossover(2, 3, true), 5, 4, 3, 2, 1, 2, 6, 6, 1))
+                .containsExactly(NONE, NONE, NONE, NONE, NONE, NONE, ENTER_LONG, NONE, Signal.ENTER_SHORT);
+        assertThat(SmaCrossover.fromParameters(java.util.Map.of("fast", 2.0, "slow", 3.0, "allow_short", 1.0))
+                .onCandle(new Candle(Instant.EPOCH, 1, 1, 1, 1, 1))).isEqualTo(NONE);
+    }
+
+    @Test
     void passingThroughEqualityIsNotACross() {
         // Bar 2: 2.5 < 3; bar 3: 2 == 2; bar 4: 5.5 > 4.67 — but the bar before was equal, not below.
         assertThat(signals(new SmaCrossover(2, 3), 4, 2, 3, 1, 10))

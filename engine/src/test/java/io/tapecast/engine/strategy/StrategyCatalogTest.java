@@ -15,8 +15,11 @@ class StrategyCatalogTest {
     private final StrategyCatalog catalog = StrategyCatalog.defaults();
 
     @Test
-    void theDefaultsContainSmaCrossover() {
-        assertThat(catalog.descriptors()).extracting(StrategyDescriptor::id).containsExactly("sma-crossover");
+    void theDefaultsContainTheBuiltInStrategies() {
+        assertThat(catalog.descriptors()).extracting(StrategyDescriptor::id)
+                .containsExactly("donchian-breakout", "rsi-reversion", "sma-crossover");
+        assertThat(catalog.create("rsi-reversion", Map.of())).isInstanceOf(RsiReversion.class);
+        assertThat(catalog.create("donchian-breakout", Map.of())).isInstanceOf(DonchianBreakout.class);
         assertThat(catalog.find("sma-crossover")).isPresent();
         assertThat(catalog.find("nope")).isEmpty();
         assertThat(catalog.create("sma-crossover", Map.of())).isInstanceOf(SmaCrossover.class);
@@ -40,7 +43,7 @@ class StrategyCatalogTest {
     @Test
     void reportsUnknownParametersOutOfRangeValuesAndFractions() {
         assertThat(catalog.validate("sma-crossover", Map.of("fastest", 3.0)))
-                .containsExactly("sma-crossover.fastest is not a parameter of sma-crossover; known parameters: fast, slow");
+                .containsExactly("sma-crossover.fastest is not a parameter of sma-crossover; known parameters: fast, slow, allow_short, stop_loss_pct, take_profit_pct");
         assertThat(catalog.validate("sma-crossover", Map.of("fast", 0.0)))
                 .containsExactly("sma-crossover.fast must be between 1 and 1000 (got 0)");
         assertThat(catalog.validate("sma-crossover", Map.of("fast", 2.5)))
@@ -58,7 +61,7 @@ class StrategyCatalogTest {
     @Test
     void reportsAnUnknownStrategyListingTheKnownOnes() {
         assertThat(catalog.validate("rsi", Map.of()))
-                .containsExactly("unknown strategy 'rsi'; known strategies: sma-crossover");
+                .containsExactly("unknown strategy 'rsi'; known strategies: donchian-breakout, rsi-reversion, sma-crossover");
         assertThatThrownBy(() -> catalog.create("rsi", Map.of())).hasMessageContaining("unknown strategy 'rsi'");
     }
 
@@ -75,8 +78,36 @@ class StrategyCatalogTest {
 
         catalog.create("always-long", Map.of("size", 0.5));
 
-        assertThat(received.get()).containsExactlyInAnyOrderEntriesOf(Map.of("delay", 3.0, "size", 0.5));
-        assertThat(catalog.descriptors()).extracting(StrategyDescriptor::id).containsExactly("always-long", "sma-crossover");
+        assertThat(received.get()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("delay", 3.0, "size", 0.5, "stop_loss_pct", 0.0, "take_profit_pct", 0.0));
+        assertThat(catalog.descriptors()).extracting(StrategyDescriptor::id)
+                .containsExactly("always-long", "donchian-breakout", "rsi-reversion", "sma-crossover");
+    }
+
+    @Test
+    void everyStrategyAcceptsTheGenericRiskParameters() {
+        for (StrategyDescriptor descriptor : catalog.descriptors()) {
+            assertThat(descriptor.parameter("stop_loss_pct")).as(descriptor.id())
+                    .hasValueSatisfying(p -> assertThat(p.defaultValue()).isZero());
+            assertThat(descriptor.parameter("take_profit_pct")).as(descriptor.id()).isPresent();
+        }
+        assertThat(catalog.resolve("sma-crossover", Map.of("stop_loss_pct", 2.5)))
+                .containsEntry("stop_loss_pct", 2.5).containsEntry("take_profit_pct", 0.0).containsEntry("fast", 10.0);
+        assertThat(catalog.validate("sma-crossover", Map.of("stop_loss_pct", -1.0)))
+                .containsExactly("sma-crossover.stop_loss_pct must be between 0 and 100 (got -1)");
+    }
+
+    @Test
+    void reportsCrossParameterProblemsOfEveryStrategyAgainstTheParameter() {
+        assertThat(catalog.validate("rsi-reversion", Map.of("oversold", 80.0)))
+                .containsExactly("rsi-reversion.overbought must be greater than oversold");
+        assertThat(catalog.validate("sma-crossover", Map.of("allow_short", 2.0)))
+                .containsExactly("sma-crossover.allow_short must be between 0 and 1 (got 2)");
+        assertThat(catalog.validate("donchian-breakout", Map.of("atr_multiple", -1.0)))
+                .containsExactly("donchian-breakout.atr_multiple must be between 0 and 100 (got -1)");
+        assertThatThrownBy(() -> catalog.create("donchian-breakout", Map.of("entry", 0.0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("donchian-breakout.entry ");
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class LiveTail implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Consumer<String, byte[]> consumer;
     private volatile long eventsRead;
+    private volatile long lag;
 
     public LiveTail(KafkaClients clients, String topic, StreamHub hub) {
         this.clients = clients;
@@ -57,6 +58,19 @@ public final class LiveTail implements AutoCloseable {
         return eventsRead;
     }
 
+    public String topic() {
+        return topic;
+    }
+
+    /**
+     * Records behind the partitions' ends (end offsets minus positions) as of the last fetch, summed over the
+     * topic's partitions: how far this node's live delivery trails the log. From the consumer's cached fetch
+     * metadata, so reading it costs nothing.
+     */
+    public long lag() {
+        return lag;
+    }
+
     private void readLoop() {
         try (Consumer<String, byte[]> c = clients.newConsumer("live-tail")) {
             consumer = c;
@@ -72,6 +86,11 @@ public final class LiveTail implements AutoCloseable {
                             () -> log.warn("skipping record without key or seq/type headers at {}-{}@{}",
                                     record.topic(), record.partition(), record.offset()));
                 }
+                long behind = 0;
+                for (TopicPartition partition : partitions) {
+                    behind += c.currentLag(partition).orElse(0);
+                }
+                lag = behind;
             }
         } catch (WakeupException e) {
             if (running) {

@@ -1,5 +1,6 @@
 package io.tapecast.gateway.problems;
 
+import io.tapecast.gateway.control.RunAlreadyFinishedException;
 import io.tapecast.gateway.runs.UnknownBacktestException;
 import io.tapecast.gateway.start.InvalidRequestException;
 import io.tapecast.gateway.start.KafkaUnavailableException;
@@ -34,6 +35,11 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnknownBacktestException.class)
     ProblemDetail unknown(UnknownBacktestException e) {
         return problem(HttpStatus.NOT_FOUND, "unknown-backtest", "Unknown backtest", e.getMessage());
+    }
+
+    @ExceptionHandler(RunAlreadyFinishedException.class)
+    ProblemDetail finished(RunAlreadyFinishedException e) {
+        return problem(HttpStatus.CONFLICT, "run-finished", "Run already finished", e.getMessage());
     }
 
     @ExceptionHandler(KafkaUnavailableException.class)

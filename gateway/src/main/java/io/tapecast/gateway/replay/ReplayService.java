@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +58,12 @@ public final class ReplayService implements AutoCloseable {
      * is waited for without holding a thread: the read starts when the index learns where seq 1 is.
      */
     public Replay start(String streamId, ReplayTarget target) {
-        Replay replay = new Replay();
+        return start(streamId, null, target);
+    }
+
+    /** As {@link #start(String, ReplayTarget)}, logging with the session's id. */
+    public Replay start(String streamId, String sessionId, ReplayTarget target) {
+        Replay replay = new Replay(sessionId);
         java.util.function.Consumer<BacktestStatus> listener = status -> {
             if (status.backtestId().equals(streamId) && status.hasReplayStart()) {
                 replay.launch(status, target);
@@ -94,6 +100,11 @@ public final class ReplayService implements AutoCloseable {
         private final AtomicBoolean cancelled = new AtomicBoolean();
         private final AtomicReference<Future<?>> task = new AtomicReference<>();
         private volatile java.util.function.Consumer<BacktestStatus> listener;
+        private final String sessionId;
+
+        private Replay(String sessionId) {
+            this.sessionId = sessionId;
+        }
 
         private void launch(BacktestStatus status, ReplayTarget target) {
             if (cancelled.get() || !launched.compareAndSet(false, true)) {
@@ -115,30 +126,59 @@ public final class ReplayService implements AutoCloseable {
 
         private void read(BacktestStatus status, ReplayTarget target) {
             inProgress.incrementAndGet();
+            MDC.put("stream_id", status.backtestId());
+            if (sessionId != null) {
+                MDC.put("session_id", sessionId);
+            }
             TopicPartition partition = new TopicPartition(eventsTopic, status.partition());
             try (Consumer<String, byte[]> consumer = clients.newConsumer("replay")) {
                 if (cancelled.get()) {
                     return;
                 }
                 consumer.assign(List.of(partition));
-                consumer.seek(partition, status.firstOffset());
+                long logStart = consumer.beginningOffsets(List.of(partition), kafkaTimeout).get(partition);
+                // Retention (or deleteRecords) removed the run's first records: read from what is left and tell
+                // the client where its stream now starts (a gap message) before the first retained event.
+                boolean truncated = logStart > status.firstOffset();
+                consumer.seek(partition, Math.max(logStart, status.firstOffset()));
+                boolean seenAny = false;
                 long end = consumer.endOffsets(List.of(partition), kafkaTimeout).get(partition);
-                while (!cancelled.get() && consumer.position(partition, kafkaTimeout) < end) {
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                        if (record.offset() >= end) {
-                            break;
-                        }
-                        if (!status.backtestId().equals(record.key())) {
-                            continue;
-                        }
-                        Optional<StreamEvent> event = Records.toEvent(record);
-                        if (event.isPresent() && !target.onReplay(event.get())) {
-                            return;
+                while (!cancelled.get()) {
+                    while (!cancelled.get() && consumer.position(partition, kafkaTimeout) < end) {
+                        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                            if (record.offset() >= end) {
+                                break;
+                            }
+                            if (!status.backtestId().equals(record.key())) {
+                                continue;
+                            }
+                            Optional<StreamEvent> event = Records.toEvent(record);
+                            if (event.isEmpty()) {
+                                continue;
+                            }
+                            if (!seenAny && truncated && target.onGap(event.get().seq())) {
+                                log.info("events of {} before seq {} are no longer retained; sent a gap",
+                                        status.backtestId(), event.get().seq());
+                            }
+                            seenAny = true;
+                            if (!target.onReplay(event.get())) {
+                                return;
+                            }
                         }
                     }
-                }
-                if (!cancelled.get()) {
-                    target.goLive();
+                    if (cancelled.get()) {
+                        return;
+                    }
+                    if (!seenAny && truncated && status.state().isFinal()) {
+                        // A finished run none of whose events is retained: nothing will ever follow.
+                        target.onNothingRetained(status.lastSeq());
+                        return;
+                    }
+                    if (target.goLive()) {
+                        return;
+                    }
+                    // The session's live buffer overflowed during the catch-up: read on to the current end.
+                    end = consumer.endOffsets(List.of(partition), kafkaTimeout).get(partition);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -149,6 +189,8 @@ public final class ReplayService implements AutoCloseable {
                 }
             } finally {
                 inProgress.decrementAndGet();
+                MDC.remove("stream_id");
+                MDC.remove("session_id");
             }
         }
     }

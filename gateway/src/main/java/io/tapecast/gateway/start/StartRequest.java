@@ -18,7 +18,14 @@ record StartRequest(
         String startDate,
         String endDate,
         List<String> strategyIds,
-        Map<String, Map<String, Double>> strategyParams,
+        Map<String, Map<String, Double>> params,
         Double initialCapital,
-        Double feeBps) {
+        Double feeBps,
+        Double slippageBps,
+        Double positionSize,
+        Boolean wholeUnits,
+        String fill,
+        Boolean closeAtEnd,
+        Integer periodsPerYear,
+        Double riskFreeRate) {
 }

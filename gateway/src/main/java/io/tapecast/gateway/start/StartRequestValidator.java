@@ -3,6 +3,8 @@ package io.tapecast.gateway.start;
 import io.tapecast.engine.market.Symbols;
 import io.tapecast.engine.market.Timeframe;
 import io.tapecast.engine.strategy.StrategyCatalog;
+import io.tapecast.schemas.backtest.EngineOptions;
+import io.tapecast.schemas.backtest.FillMode;
 import io.tapecast.schemas.backtest.StartBacktest;
 
 import java.time.Instant;
@@ -26,7 +28,7 @@ final class StartRequestValidator {
 
     static final double DEFAULT_CAPITAL = 10_000;
     static final double MAX_CAPITAL = 1e12;
-    static final double MAX_FEE_BPS = 1_000;
+    static final double MAX_COST_BPS = 1_000;
     private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
@@ -85,15 +87,15 @@ final class StartRequestValidator {
         }
 
         Map<String, Map<String, Double>> params = new LinkedHashMap<>();
-        if (request.strategyParams() != null) {
-            request.strategyParams().forEach((id, values) -> {
+        if (request.params() != null) {
+            request.params().forEach((id, values) -> {
                 if (!strategyIds.contains(id)) {
-                    errors.add(new FieldError("strategy_params." + id, "parameters for a strategy not in strategy_ids"));
+                    errors.add(new FieldError("params." + id, "parameters for a strategy not in strategy_ids"));
                     return;
                 }
                 Map<String, Double> given = values == null ? Map.of() : values;
                 for (String problem : strategies.validate(id, given)) {
-                    errors.add(new FieldError("strategy_params." + id, problem));
+                    errors.add(new FieldError(paramField(id, problem), problem));
                 }
                 params.put(id, Map.copyOf(given));
             });
@@ -104,8 +106,31 @@ final class StartRequestValidator {
             errors.add(new FieldError("initial_capital", "must be more than 0 and at most " + (long) MAX_CAPITAL));
         }
         double feeBps = request.feeBps() == null ? 0 : request.feeBps();
-        if (!(feeBps >= 0) || feeBps > MAX_FEE_BPS) {
-            errors.add(new FieldError("fee_bps", "must be between 0 and " + (int) MAX_FEE_BPS + " basis points"));
+        if (!(feeBps >= 0) || feeBps > MAX_COST_BPS) {
+            errors.add(new FieldError("fee_bps", "must be between 0 and " + (int) MAX_COST_BPS + " basis points"));
+        }
+        double slippageBps = request.slippageBps() == null ? 0 : request.slippageBps();
+        if (!(slippageBps >= 0) || slippageBps > MAX_COST_BPS) {
+            errors.add(new FieldError("slippage_bps", "must be between 0 and " + (int) MAX_COST_BPS + " basis points"));
+        }
+        double positionSize = request.positionSize() == null ? 1.0 : request.positionSize();
+        if (!(positionSize > 0) || positionSize > 1) {
+            errors.add(new FieldError("position_size", "must be more than 0 and at most 1 (a fraction of equity; no leverage)"));
+        }
+        FillMode fill = FillMode.NEXT_OPEN;
+        if (request.fill() != null) {
+            try {
+                fill = FillMode.fromWireName(request.fill());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("fill", "must be next_open or close"));
+            }
+        }
+        if (request.periodsPerYear() != null && (request.periodsPerYear() < 1 || request.periodsPerYear() > 366 * 24 * 60)) {
+            errors.add(new FieldError("periods_per_year", "must be a whole number from 1 to 527040"));
+        }
+        double riskFree = request.riskFreeRate() == null ? 0 : request.riskFreeRate();
+        if (!(riskFree > -1) || riskFree > 1) {
+            errors.add(new FieldError("risk_free_rate", "must be an annual fraction between -1 and 1 (0.02 = 2 %)"));
         }
         String name = request.name() == null || request.name().isBlank()
                 ? symbol + " " + String.join("+", strategyIds) : request.name().trim();
@@ -116,8 +141,25 @@ final class StartRequestValidator {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new StartBacktest(backtestId, name, symbol, timeframes, start, end, strategyIds, params, capital, feeBps,
-                owner, now);
+        EngineOptions options = new EngineOptions(capital, feeBps, slippageBps, positionSize,
+                Boolean.TRUE.equals(request.wholeUnits()), fill, !Boolean.FALSE.equals(request.closeAtEnd()),
+                request.periodsPerYear(), riskFree);
+        return new StartBacktest(backtestId, name, symbol, timeframes, start, end, strategyIds, params, options, owner, now);
+    }
+
+    /** The engine names the parameter first ("sma-crossover.slow must…"), which becomes the field path. */
+    private static String paramField(String strategyId, String problem) {
+        String prefix = strategyId + ".";
+        if (problem.startsWith(prefix)) {
+            int end = prefix.length();
+            while (end < problem.length() && (Character.isLetterOrDigit(problem.charAt(end)) || problem.charAt(end) == '_')) {
+                end++;
+            }
+            if (end > prefix.length()) {
+                return "params." + problem.substring(0, end);
+            }
+        }
+        return "params." + strategyId;
     }
 
     private static Instant parseDate(String field, String value, List<FieldError> errors) {

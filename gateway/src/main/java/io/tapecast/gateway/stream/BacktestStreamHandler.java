@@ -12,21 +12,31 @@ import io.tapecast.schemas.WireJson;
 import io.tapecast.schemas.backtest.BacktestStatus;
 import io.tapecast.schemas.gateway.Connected;
 import io.tapecast.schemas.gateway.GatewayError;
+import io.tapecast.schemas.gateway.Gap;
 import io.tapecast.schemas.gateway.Pong;
+import io.tapecast.gateway.stats.DeliveryStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -45,17 +55,49 @@ public final class BacktestStreamHandler extends TextWebSocketHandler {
     private final GatewaySettings settings;
     private final Clock clock;
     private final Map<String, OpenStream> open = new ConcurrentHashMap<>();
+    private final DeliveryStats stats;
+    private final ThreadPoolExecutor closers;
+    private final Heartbeats heartbeats;
+    private volatile boolean draining;
 
     public BacktestStreamHandler(StatusIndex index, StreamHub hub, ReplayService replays, GatewaySettings settings, Clock clock) {
+        this(index, hub, replays, settings, clock, new DeliveryStats());
+    }
+
+    public BacktestStreamHandler(StatusIndex index, StreamHub hub, ReplayService replays, GatewaySettings settings, Clock clock,
+                                 DeliveryStats stats) {
         this.index = index;
         this.hub = hub;
         this.replays = replays;
         this.settings = settings;
         this.clock = clock;
+        this.stats = stats;
+        AtomicInteger n = new AtomicInteger();
+        this.closers = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "ws-close-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.closers.allowCoreThreadTimeOut(true);
+        this.heartbeats = new Heartbeats(open::values, settings.pingInterval(), settings.pongTimeout());
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+        MDC.put("session_id", session.getId());
+        try {
+            open(session);
+        } finally {
+            MDC.remove("session_id");
+            MDC.remove("stream_id");
+        }
+    }
+
+    private void open(WebSocketSession session) throws IOException {
+        if (draining) {
+            session.close(CloseCodes.GOING_AWAY);
+            return;
+        }
         StreamRequest request;
         try {
             request = StreamRequest.parse(session.getUri());
@@ -63,19 +105,45 @@ public final class BacktestStreamHandler extends TextWebSocketHandler {
             session.close(CloseCodes.of(CloseCodes.BAD_REQUEST, e.getMessage()));
             return;
         }
+        MDC.put("stream_id", request.streamId());
         Optional<BacktestStatus> status = lookUp(request.streamId());
         if (status.isEmpty()) {
+            log.debug("unknown stream; closing with 4404");
             session.close(CloseCodes.of(CloseCodes.UNKNOWN_STREAM, "unknown backtest " + request.streamId()));
             return;
         }
-        Outbox outbox = new Outbox(new JakartaTransport(session), settings.outboxMessages(), settings.outboxBytes());
-        SessionStream stream = new SessionStream(request.fromSeq(), outbox);
-        outbox.offer(frame(request.streamId(), new Connected(status.get().state().name(), request.fromSeq(),
-                status.get().lastSeq(), settings.nodeId())));
+        JakartaTransport transport = new JakartaTransport(session, closers, settings.closeTimeout());
+        Outbox outbox = new Outbox(transport, settings.outboxMessages(), settings.outboxBytes(), stats);
+        String streamId = request.streamId();
+        SessionStream stream = new SessionStream(request.fromSeq(), outbox,
+                (requested, available) -> {
+                    stats.gapSent();
+                    return frame(streamId, new Gap(requested, available));
+                },
+                settings.stallTimeout(), settings.outboxMessages());
+        outbox.offer(frame(streamId, new Connected(status.get().state().name(), request.fromSeq(),
+                status.get().lastSeq(), status.get().attempt(), settings.nodeId())));
+        OpenStream opened = new OpenStream(streamId, session.getId(), stream, outbox, transport);
+        open.put(session.getId(), opened);
         // Subscribe to the live tail before the catch-up fixes its end offset: nothing can fall between.
-        hub.subscribe(request.streamId(), stream);
-        ReplayService.Replay replay = replays.start(request.streamId(), stream);
-        open.put(session.getId(), new OpenStream(request.streamId(), stream, outbox, replay));
+        hub.subscribe(streamId, stream);
+        opened.replay = replays.start(streamId, session.getId(), stream);
+        if (!open.containsKey(session.getId())) {
+            opened.replay.cancel(); // closed while opening
+        }
+        log.info("session opened from_seq={} status={}", request.fromSeq(), status.get().state());
+        if (draining) {
+            // shutdown began while this session was opening: it must not be left behind
+            outbox.closeNow(CloseCodes.GOING_AWAY);
+        }
+    }
+
+    @Override
+    protected void handlePongMessage(WebSocketSession session, PongMessage message) {
+        OpenStream stream = open.get(session.getId());
+        if (stream != null) {
+            stream.heard();
+        }
     }
 
     @Override
@@ -84,6 +152,7 @@ public final class BacktestStreamHandler extends TextWebSocketHandler {
         if (stream == null) {
             return;
         }
+        stream.heard();
         String type = null;
         try {
             JsonNode frame = WireJson.mapper().readTree(message.getPayload());
@@ -112,18 +181,72 @@ public final class BacktestStreamHandler extends TextWebSocketHandler {
         OpenStream stream = open.remove(session.getId());
         if (stream != null) {
             hub.unsubscribe(stream.streamId(), stream.stream());
-            stream.replay().cancel();
+            if (stream.replay != null) {
+                stream.replay.cancel();
+            }
             stream.outbox().discard();
+            MDC.put("session_id", stream.sessionId());
+            MDC.put("stream_id", stream.streamId());
+            try {
+                log.info("session closed code={} last_seq={} sent={}", status.getCode(), stream.stream().lastSeq(),
+                        stream.outbox().sentMessages());
+            } finally {
+                MDC.remove("session_id");
+                MDC.remove("stream_id");
+            }
         }
     }
 
-    /** Closes every open session with "going away", so clients reconnect to another node with from_seq. */
+    /** Starts pinging sessions. */
+    public void startHeartbeats() {
+        heartbeats.start();
+    }
+
+    /**
+     * Shutdown: refuses new sessions and closes every open one with 1001 "going away", so clients reconnect to
+     * another node with from_seq; returns once the close frames are written (or {@code close-timeout} passed).
+     */
+    public void drain() {
+        draining = true;
+        heartbeats.close();
+        int sessions = open.size();
+        open.values().forEach(stream -> stream.outbox().closeNow(CloseCodes.GOING_AWAY));
+        closers.shutdown();
+        try {
+            if (!closers.awaitTermination(settings.closeTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                closers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            closers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        if (sessions > 0) {
+            log.info("closed {} sessions with 1001 going away", sessions);
+        }
+    }
+
+    /** Closes every open session with the given status. */
     public void closeAll(CloseStatus status) {
         open.values().forEach(stream -> stream.outbox().closeNow(status));
     }
 
+    public boolean isDraining() {
+        return draining;
+    }
+
     public int openSessions() {
         return open.size();
+    }
+
+    /** Open sessions by stream id. */
+    public Map<String, Integer> sessionsPerStream() {
+        Map<String, Integer> counts = new TreeMap<>();
+        open.values().forEach(stream -> counts.merge(stream.streamId(), 1, Integer::sum));
+        return counts;
+    }
+
+    public DeliveryStats stats() {
+        return stats;
     }
 
     Collection<OpenStream> openStreams() {
@@ -149,6 +272,74 @@ public final class BacktestStreamHandler extends TextWebSocketHandler {
                 Envelope.gatewayMessage(StreamType.BACKTEST, streamId, clock.instant(), payload));
     }
 
-    record OpenStream(String streamId, SessionStream stream, Outbox outbox, ReplayService.Replay replay) {
+    /** A session of this node, as the heartbeat sees it. */
+    final class OpenStream implements Heartbeats.Peer {
+        private final String streamId;
+        private final String sessionId;
+        private final SessionStream stream;
+        private final Outbox outbox;
+        private final JakartaTransport transport;
+        private volatile long lastHeardNanos = System.nanoTime();
+        private volatile ReplayService.Replay replay;
+
+        OpenStream(String streamId, String sessionId, SessionStream stream, Outbox outbox, JakartaTransport transport) {
+            this.streamId = streamId;
+            this.sessionId = sessionId;
+            this.stream = stream;
+            this.outbox = outbox;
+            this.transport = transport;
+        }
+
+        String streamId() {
+            return streamId;
+        }
+
+        String sessionId() {
+            return sessionId;
+        }
+
+        SessionStream stream() {
+            return stream;
+        }
+
+        Outbox outbox() {
+            return outbox;
+        }
+
+        void heard() {
+            lastHeardNanos = System.nanoTime();
+        }
+
+        @Override
+        public long lastHeardNanos() {
+            return Math.max(lastHeardNanos, outbox.lastProgressNanos());
+        }
+
+        @Override
+        public boolean idle() {
+            return outbox.isIdle();
+        }
+
+        @Override
+        public void ping() {
+            transport.ping();
+        }
+
+        @Override
+        public void closeUnresponsive() {
+            if (outbox.isClosed()) {
+                return;
+            }
+            stats.unresponsiveClosed();
+            MDC.put("session_id", sessionId);
+            MDC.put("stream_id", streamId);
+            try {
+                log.info("no pong or progress for {}; closing with {}", settings.pongTimeout(), CloseCodes.UNRESPONSIVE);
+            } finally {
+                MDC.remove("session_id");
+                MDC.remove("stream_id");
+            }
+            outbox.closeNow(CloseCodes.of(CloseCodes.UNRESPONSIVE, "no pong within the timeout: reconnect with from_seq"));
+        }
     }
 }

@@ -5,7 +5,7 @@ import org.springframework.web.socket.CloseStatus;
 /**
  * Every WebSocket close code the gateway uses (the README has the same table). 4xxx codes mirror the HTTP
  * status a REST call would get, so clients can tell "retry elsewhere" (1001, 4500) from "fix the request"
- * (4400, 4404) from "resume with from_seq" (4408).
+ * (4400, 4404) from "resume with from_seq" (4408, 4410).
  */
 public final class CloseCodes {
 
@@ -19,6 +19,8 @@ public final class CloseCodes {
     public static final int UNKNOWN_STREAM = 4404;
     /** The client did not read fast enough and its outbox overflowed; reconnect with {@code from_seq}. */
     public static final int SLOW_CONSUMER = 4408;
+    /** Nothing was heard from the client for {@code pong-timeout}: no pong, no frame, no data accepted. */
+    public static final int UNRESPONSIVE = 4410;
     /** The gateway lost its Kafka reader or could not serve the stream; reconnect, possibly to another node. */
     public static final int GATEWAY_ERROR = 4500;
 

@@ -1,5 +1,6 @@
 package io.tapecast.gateway.stream;
 
+import io.tapecast.gateway.stats.DeliveryStats;
 import org.springframework.web.socket.CloseStatus;
 
 import java.nio.charset.StandardCharsets;
@@ -23,11 +24,19 @@ final class Outbox {
     private boolean closed;
     private CloseStatus closeWhenDrained;
     private long sentMessages;
+    private final DeliveryStats stats;
+    /** When a send last completed (or the outbox was created): a client whose sends complete is alive. */
+    private volatile long lastProgressNanos = System.nanoTime();
 
     Outbox(Transport transport, int maxMessages, long maxBytes) {
+        this(transport, maxMessages, maxBytes, new DeliveryStats());
+    }
+
+    Outbox(Transport transport, int maxMessages, long maxBytes, DeliveryStats stats) {
         this.transport = transport;
         this.maxMessages = maxMessages;
         this.maxBytes = maxBytes;
+        this.stats = stats;
     }
 
     /** Queues a frame; returns false when the outbox is closed or just overflowed (and closed the session). */
@@ -61,6 +70,7 @@ final class Outbox {
                 return true;
             }
         }
+        stats.slowConsumerClosed();
         transport.close(CloseCodes.of(CloseCodes.SLOW_CONSUMER, "outbox overflow: resume with from_seq"));
         return false;
     }
@@ -107,6 +117,17 @@ final class Outbox {
         transport.close(status);
     }
 
+    /** Closes the session with 4408 (the client stopped reading), counted as a slow-consumer close. */
+    void closeAsSlowConsumer(String reason) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        stats.slowConsumerClosed();
+        closeNow(CloseCodes.of(CloseCodes.SLOW_CONSUMER, reason));
+    }
+
     /** Stops sending; what is queued is dropped (the session is gone or going). */
     synchronized void discard() {
         closed = true;
@@ -125,6 +146,20 @@ final class Outbox {
 
     synchronized long sentMessages() {
         return sentMessages;
+    }
+
+    /** True while nothing is queued or being sent: a control frame (ping) would not wait behind data. */
+    synchronized boolean isIdle() {
+        return !sending && !closed;
+    }
+
+    /** Messages that can still be queued before the bound. */
+    synchronized int room() {
+        return Math.max(0, maxMessages - queue.size());
+    }
+
+    long lastProgressNanos() {
+        return lastProgressNanos;
     }
 
     // Called with the lock held; the transport completes asynchronously (Tomcat dispatches inline
@@ -150,6 +185,8 @@ final class Outbox {
                 return;
             }
             sentMessages++;
+            stats.sent(frame.size());
+            lastProgressNanos = System.nanoTime();
             if (!queue.isEmpty()) {
                 sendHead();
                 return;

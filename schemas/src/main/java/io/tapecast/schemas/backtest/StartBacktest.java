@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * The command on {@code backtest.requests} (key: the backtest id). It is already validated by the gateway;
- * the worker re-checks only what the engine needs. {@code strategy_params} maps a strategy id to its
- * parameter overrides; missing parameters take the strategy's defaults.
+ * the worker re-checks only what the engine needs. {@code params} maps a strategy id to its parameter
+ * overrides; missing parameters take the strategy's defaults. {@code owner} is the subject that started it.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -24,9 +24,8 @@ public record StartBacktest(
         Instant startDate,
         Instant endDate,
         List<String> strategyIds,
-        Map<String, Map<String, Double>> strategyParams,
-        double initialCapital,
-        double feeBps,
+        Map<String, Map<String, Double>> params,
+        EngineOptions options,
         String owner,
         Instant requestedAt) {
 
@@ -37,7 +36,8 @@ public record StartBacktest(
         Objects.requireNonNull(endDate, "endDate");
         timeframes = List.copyOf(Objects.requireNonNull(timeframes, "timeframes"));
         strategyIds = List.copyOf(Objects.requireNonNull(strategyIds, "strategyIds"));
-        strategyParams = strategyParams == null ? Map.of() : Map.copyOf(strategyParams);
+        params = params == null ? Map.of() : Map.copyOf(params);
+        options = options == null ? EngineOptions.defaults() : options;
         if (timeframes.isEmpty()) {
             throw new IllegalArgumentException("at least one timeframe is required");
         }
@@ -46,12 +46,6 @@ public record StartBacktest(
         }
         if (!startDate.isBefore(endDate)) {
             throw new IllegalArgumentException("start_date must be before end_date");
-        }
-        if (!(initialCapital > 0) || Double.isInfinite(initialCapital)) {
-            throw new IllegalArgumentException("initial_capital must be a positive number");
-        }
-        if (feeBps < 0) {
-            throw new IllegalArgumentException("fee_bps must not be negative");
         }
     }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * String json = WireJson.mapper().writeValueAsString(Envelope.event(StreamType.BACKTEST, id, 1, now, progress));
  * WireSchemaValidator.assertValid(json);
  * WireSchemaValidator.assertValid(statusJson, SchemaResources.BACKTEST_STATUS);
+ * WireSchemaValidator.assertValid(commandJson, SchemaResources.BACKTEST_CONTROL_COMMAND);
  * }</pre>
  */
 public final class WireSchemaValidator {
@@ -79,8 +80,9 @@ public final class WireSchemaValidator {
 
     /**
      * Validates any JSON against one schema resource, e.g. {@link SchemaResources#BACKTEST_STATUS} for a
-     * {@code backtest.status} value or {@link SchemaResources#BACKTEST_START_REQUEST} for a
-     * {@code backtest.requests} value.
+     * {@code backtest.status} value, {@link SchemaResources#BACKTEST_START_REQUEST} for a
+     * {@code backtest.requests} value or {@link SchemaResources#BACKTEST_CONTROL_COMMAND} for a
+     * {@code backtest.control} value.
      *
      * @return the violations, one message each; empty when the JSON is valid
      */

@@ -60,7 +60,7 @@ class BacktestStreamIT extends PlatformTestBase {
             BacktestResult direct = runEngineDirectly(id);
             assertThat(complete.path("metrics")).isEqualTo(WireJson.mapper().valueToTree(direct.metrics()));
             assertThat(complete.path("candles").asInt()).isEqualTo(direct.candles());
-            assertThat(complete.path("trade_count").asInt()).isEqualTo(direct.metrics().tradeCount());
+            assertThat(complete.path("total_trades").asInt()).isEqualTo(direct.metrics().tradeCount());
         }
 
         JsonNode status = rest().get("/api/backtesting/" + id).json();
@@ -162,7 +162,7 @@ class BacktestStreamIT extends PlatformTestBase {
     private static void publishQueuedStatus(String id) throws Exception {
         StartBacktest request = new StartBacktest(id, "never runs", "BTC-USD", List.of("1h"),
                 java.time.Instant.parse("2024-01-01T00:00:00Z"), java.time.Instant.parse("2024-02-01T00:00:00Z"),
-                List.of("sma-crossover"), null, 10_000, 0, null, java.time.Instant.parse("2024-01-01T00:00:00Z"));
+                List.of("sma-crossover"), null, null, null, java.time.Instant.parse("2024-01-01T00:00:00Z"));
         java.util.Map<String, Object> props = java.util.Map.of(
                 org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
                 org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringSerializer.class,

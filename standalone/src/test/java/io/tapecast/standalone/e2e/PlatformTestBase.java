@@ -40,7 +40,7 @@ abstract class PlatformTestBase {
     static String request(String symbol, String timeframe, String start, String end) {
         return """
                 {"name":"it","symbol":"%s","timeframes":["%s"],"start_date":"%s","end_date":"%s",
-                 "strategy_ids":["sma-crossover"],"strategy_params":{"sma-crossover":{"fast":10,"slow":30}},
+                 "strategy_ids":["sma-crossover"],"params":{"sma-crossover":{"fast":10,"slow":30}},
                  "initial_capital":10000,"fee_bps":10}
                 """.formatted(symbol, timeframe, start, end);
     }

@@ -33,7 +33,7 @@ class StartValidationIT extends PlatformTestBase {
             negative capital     | {"symbol":"BTC-USD","timeframes":["1h"],"start_date":"2024-01-01","end_date":"2024-02-01","strategy_ids":["sma-crossover"],"initial_capital":-1} | initial_capital
             capital not a number | {"symbol":"BTC-USD","timeframes":["1h"],"start_date":"2024-01-01","end_date":"2024-02-01","strategy_ids":["sma-crossover"],"initial_capital":"lots"} | initial_capital
             unknown field        | {"symbol":"BTC-USD","timeframes":["1h"],"start_date":"2024-01-01","end_date":"2024-02-01","strategy_id":["sma-crossover"]} | strategy_id
-            bad parameter        | {"symbol":"BTC-USD","timeframes":["1h"],"start_date":"2024-01-01","end_date":"2024-02-01","strategy_ids":["sma-crossover"],"strategy_params":{"sma-crossover":{"slow":2,"fast":9}}} | strategy_params.sma-crossover
+            bad parameter        | {"symbol":"BTC-USD","timeframes":["1h"],"start_date":"2024-01-01","end_date":"2024-02-01","strategy_ids":["sma-crossover"],"params":{"sma-crossover":{"slow":2,"fast":9}}} | params.sma-crossover.slow
             malformed JSON       | {"symbol":"BTC-USD", | body
             empty body           | '' | body
             """)
