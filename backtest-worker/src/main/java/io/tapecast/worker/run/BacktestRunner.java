@@ -4,6 +4,7 @@ import io.tapecast.engine.backtest.BacktestEngine;
 import io.tapecast.engine.backtest.BacktestResult;
 import io.tapecast.engine.backtest.BacktestSpec;
 import io.tapecast.engine.backtest.NoCandlesException;
+import io.tapecast.engine.market.CandleDataException;
 import io.tapecast.engine.market.Timeframe;
 import io.tapecast.schemas.TopicNames;
 import io.tapecast.schemas.backtest.BacktestError;
@@ -62,8 +63,14 @@ public final class BacktestRunner {
     public void run(StartBacktest request) {
         String id = request.backtestId();
         RunOutput output = outputs.apply(id);
+        Optional<BacktestStatus> previous = history.apply(id);
+        if (previous.isPresent() && previous.get().state().isFinal()) {
+            // The outcome is already published (the worker died before committing): nothing left to do.
+            log.info("backtest {} already {}; skipping the redelivered request", id, previous.get().state());
+            return;
+        }
         // A status already showing a worker means that worker died mid-run: this is the next attempt.
-        int attempt = history.apply(id).map(previous -> previous.attempt() + 1).orElse(1);
+        int attempt = previous.map(p -> p.attempt() + 1).orElse(1);
         AtomicReference<BacktestStatus> status = new AtomicReference<>(
                 BacktestStatus.queued(request, request.requestedAt() != null ? request.requestedAt() : clock.instant()));
         RunControl control = controls.register(id);
@@ -106,6 +113,9 @@ public final class BacktestRunner {
             result = engine.run(spec, listener);
         } catch (NoCandlesException e) {
             fail(emitter, output, status, new BacktestError("NO_CANDLES", e.getMessage()));
+            return;
+        } catch (CandleDataException | java.io.UncheckedIOException e) {
+            fail(emitter, output, status, new BacktestError("BAD_DATA", e.getMessage()));
             return;
         } catch (IllegalArgumentException e) {
             fail(emitter, output, status, new BacktestError("INVALID_REQUEST", e.getMessage()));

@@ -1,6 +1,7 @@
 package io.tapecast.worker.run;
 
 import io.tapecast.engine.backtest.BacktestEngine;
+import io.tapecast.engine.market.MarketData;
 import io.tapecast.engine.market.SyntheticCandleSource;
 import io.tapecast.engine.strategy.StrategyCatalog;
 import io.tapecast.schemas.WireJson;
@@ -10,11 +11,14 @@ import io.tapecast.schemas.backtest.StartBacktest;
 import io.tapecast.worker.WorkerSettings;
 import io.tapecast.worker.control.RunControls;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import io.tapecast.schemas.backtest.ControlAction;
 import io.tapecast.schemas.backtest.ControlCommand;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,6 +106,18 @@ class BacktestRunnerTest {
     }
 
     @Test
+    void aRedeliveredRequestOfAFinishedRunPublishesNothing() {
+        StartBacktest request = request("2024-01-01T00:00:00Z", "2024-02-01T00:00:00Z");
+        InMemoryRunOutput first = run(request);
+        BacktestStatus finished = first.statuses.get(first.statuses.size() - 1);
+        InMemoryRunOutput again = new InMemoryRunOutput();
+        new BacktestRunner(engine, WorkerSettings.defaults(), id -> again, id -> Optional.of(finished), new RunControls(), CLOCK)
+                .run(request);
+        assertThat(again.events).isEmpty();
+        assertThat(again.statuses).isEmpty();
+    }
+
+    @Test
     void aRunCancelledWhileQueuedEndsAtOnceWithCompleteCancelled() {
         RunControls controls = new RunControls();
         controls.apply(new ControlCommand("backtest_test", ControlAction.cancel, null, CLOCK.instant()));
@@ -135,6 +151,34 @@ class BacktestRunnerTest {
                 BacktestState.completed);
         assertThat(output.events.stream().filter(e -> e.type().equals("control")).map(e -> WireJson.mapper().readTree(e.json())
                 .path("data").path("action").asString())).containsExactly("paused", "resumed");
+    }
+
+    @Test
+    void aMalformedCsvRowFailsTheRunNamingFileAndLineAndTheWorkerServesTheNextRun(@TempDir Path dataDir) throws Exception {
+        Path csv = dataDir.resolve("candles/BAD-USD/1h.csv");
+        Files.createDirectories(csv.getParent());
+        Files.writeString(csv, """
+                timestamp,open,high,low,close,volume
+                2024-01-01T00:00:00Z,10,11,9,10.5,100
+                2024-01-01T01:00:00Z,10.5,oops,10,11,100
+                """);
+        BacktestEngine fromFiles = new BacktestEngine(new MarketData(dataDir), StrategyCatalog.defaults());
+        InMemoryRunOutput bad = new InMemoryRunOutput();
+        BacktestRunner runner = new BacktestRunner(fromFiles, WorkerSettings.defaults(), id -> bad, id -> Optional.empty(),
+                new RunControls(), CLOCK);
+        runner.run(new StartBacktest("backtest_bad", "bad", "BAD-USD", List.of("1h"), Instant.parse("2024-01-01T00:00:00Z"),
+                Instant.parse("2024-01-02T00:00:00Z"), List.of("sma-crossover"), Map.of(), null, null, CLOCK.instant()));
+
+        JsonNode error = WireJson.mapper().readTree(bad.events.get(bad.events.size() - 1).json());
+        assertThat(error.path("type").asString()).isEqualTo("error");
+        assertThat(error.path("data").path("code").asString()).isEqualTo("BAD_DATA");
+        assertThat(error.path("data").path("message").asString()).contains("1h.csv").contains("line 3");
+        assertThat(bad.statuses.get(bad.statuses.size() - 1).state()).isEqualTo(BacktestState.failed);
+
+        InMemoryRunOutput good = new InMemoryRunOutput();
+        new BacktestRunner(fromFiles, WorkerSettings.defaults(), id -> good, id -> Optional.empty(), new RunControls(), CLOCK)
+                .run(request("2024-01-01T00:00:00Z", "2024-02-01T00:00:00Z"));
+        assertThat(good.events.get(good.events.size() - 1).type()).isEqualTo("complete");
     }
 
     private static List<BacktestState> statesOf(InMemoryRunOutput output) {

@@ -50,7 +50,7 @@ public final class CsvCandles {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = reader.readLine();
             if (header == null) {
-                throw new IllegalArgumentException(file + ": empty file, expected a header row");
+                throw new CandleDataException(file + ": empty file, expected a header row");
             }
             Columns columns = Columns.of(file, header);
             List<Candle> candles = new ArrayList<>();
@@ -64,13 +64,13 @@ public final class CsvCandles {
                 try {
                     candles.add(columns.parse(split(line)));
                 } catch (RuntimeException e) {
-                    throw new IllegalArgumentException(file + " line " + lineNumber + ": " + e.getMessage(), e);
+                    throw new CandleDataException(file + " line " + lineNumber + ": " + e.getMessage(), e);
                 }
             }
             candles.sort(Comparator.comparing(Candle::time));
             for (int i = 1; i < candles.size(); i++) {
                 if (candles.get(i).time().equals(candles.get(i - 1).time())) {
-                    throw new IllegalArgumentException(file + ": duplicate time " + candles.get(i).time());
+                    throw new CandleDataException(file + ": duplicate time " + candles.get(i).time());
                 }
             }
             return List.copyOf(candles);

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The body of {@code POST /api/backtesting/start} as the client sent it; every field may be missing or wrong
- * here, {@link StartRequestValidator} turns it into a valid command or a list of field errors.
+ * here, {@link StartRequestValidator} turns it into a valid command or a list of field errors. Strategy parameters
+ * are numbers, or booleans for flags such as {@code allow_short} (true = 1, false = 0).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record StartRequest(
@@ -18,7 +19,7 @@ record StartRequest(
         String startDate,
         String endDate,
         List<String> strategyIds,
-        Map<String, Map<String, Double>> params,
+        Map<String, Map<String, Object>> params,
         Double initialCapital,
         Double feeBps,
         Double slippageBps,

@@ -93,7 +93,7 @@ final class StartRequestValidator {
                     errors.add(new FieldError("params." + id, "parameters for a strategy not in strategy_ids"));
                     return;
                 }
-                Map<String, Double> given = values == null ? Map.of() : values;
+                Map<String, Double> given = numeric(id, values, errors);
                 for (String problem : strategies.validate(id, given)) {
                     errors.add(new FieldError(paramField(id, problem), problem));
                 }
@@ -145,6 +145,24 @@ final class StartRequestValidator {
                 Boolean.TRUE.equals(request.wholeUnits()), fill, !Boolean.FALSE.equals(request.closeAtEnd()),
                 request.periodsPerYear(), riskFree);
         return new StartBacktest(backtestId, name, symbol, timeframes, start, end, strategyIds, params, options, owner, now);
+    }
+
+    /** Parameters as the engine takes them: numbers, with booleans as 1 and 0. */
+    private static Map<String, Double> numeric(String strategyId, Map<String, Object> values, List<FieldError> errors) {
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        if (values == null) {
+            return numbers;
+        }
+        values.forEach((name, value) -> {
+            if (value instanceof Number number) {
+                numbers.put(name, number.doubleValue());
+            } else if (value instanceof Boolean flag) {
+                numbers.put(name, flag ? 1.0 : 0.0);
+            } else {
+                errors.add(new FieldError("params." + strategyId + "." + name, "must be a number or a boolean"));
+            }
+        });
+        return numbers;
     }
 
     /** The engine names the parameter first ("sma-crossover.slow must…"), which becomes the field path. */

@@ -58,6 +58,19 @@ class StartRequestValidatorTest {
     }
 
     @Test
+    void acceptsBooleanFlagsAsOneAndZeroAndRejectsOtherParameterTypes() {
+        StartRequest flags = new StartRequest(null, "BTC-USD", List.of("1h"), "2024-01-01", "2024-02-01",
+                List.of("sma-crossover"), Map.of("sma-crossover", Map.of("allow_short", true)), null, null, null, null, null,
+                null, null, null, null);
+        assertThat(validator.validate(flags, "backtest_x", null, NOW).params().get("sma-crossover"))
+                .containsEntry("allow_short", 1.0);
+        StartRequest text = new StartRequest(null, "BTC-USD", List.of("1h"), "2024-01-01", "2024-02-01",
+                List.of("sma-crossover"), Map.of("sma-crossover", Map.of("fast", "ten")), null, null, null, null, null,
+                null, null, null, null);
+        assertThat(fields(text)).containsExactly("params.sma-crossover.fast");
+    }
+
+    @Test
     void rejectsASymbolOfTheWrongShape() {
         StartRequest request = new StartRequest(null, "BTC USD!", List.of("1h"), "2024-01-01", "2024-02-01",
                 List.of("sma-crossover"), null, null, null, null, null, null, null, null, null, null);
