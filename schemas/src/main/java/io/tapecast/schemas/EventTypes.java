@@ -11,6 +11,15 @@ public final class EventTypes {
     public static final String ERROR = "error";
     public static final String CONTROL = "control";
 
+    /** market-data: a forming or closed candle. */
+    public static final String CANDLE = "candle";
+    /** market-data: a candlestick pattern. */
+    public static final String PATTERN = "pattern";
+    /** market-data: swings, breaks of structure, changes of character, fair value gaps. */
+    public static final String STRUCTURE = "structure";
+    /** market-data: the 0–100 confluence score and its parts. */
+    public static final String CONFLUENCE = "confluence";
+
     public static final String CONNECTED = "connected";
     public static final String PING = "ping";
     public static final String PONG = "pong";

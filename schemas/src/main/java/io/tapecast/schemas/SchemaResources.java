@@ -44,6 +44,11 @@ public final class SchemaResources {
     /** The value of a {@code backtest.control} record (not an envelope). */
     public static final String BACKTEST_CONTROL_COMMAND = ROOT + "backtest/control-command.schema.json";
 
+    public static final String MARKET_CANDLE = ROOT + "market/candle.schema.json";
+    public static final String MARKET_PATTERN = ROOT + "market/pattern.schema.json";
+    public static final String MARKET_STRUCTURE = ROOT + "market/structure.schema.json";
+    public static final String MARKET_CONFLUENCE = ROOT + "market/confluence.schema.json";
+
     public static final String GATEWAY_CONNECTED = ROOT + "gateway/connected.schema.json";
     public static final String GATEWAY_PONG = ROOT + "gateway/pong.schema.json";
     public static final String GATEWAY_ERROR = ROOT + "gateway/error.schema.json";
@@ -58,6 +63,12 @@ public final class SchemaResources {
             EventTypes.ERROR, BACKTEST_ERROR,
             EventTypes.CONTROL, BACKTEST_CONTROL);
 
+    private static final Map<String, String> MARKET_EVENTS = Map.of(
+            EventTypes.CANDLE, MARKET_CANDLE,
+            EventTypes.PATTERN, MARKET_PATTERN,
+            EventTypes.STRUCTURE, MARKET_STRUCTURE,
+            EventTypes.CONFLUENCE, MARKET_CONFLUENCE);
+
     private static final Map<String, String> GATEWAY_MESSAGES = Map.of(
             EventTypes.CONNECTED, GATEWAY_CONNECTED,
             EventTypes.PONG, GATEWAY_PONG,
@@ -69,6 +80,7 @@ public final class SchemaResources {
             BACKTEST_PROGRESS, BACKTEST_TRADE, BACKTEST_EQUITY, BACKTEST_METRICS, BACKTEST_COMPLETE, BACKTEST_ERROR,
             BACKTEST_CONTROL,
             BACKTEST_START_REQUEST, BACKTEST_STATUS, BACKTEST_CONTROL_COMMAND,
+            MARKET_CANDLE, MARKET_PATTERN, MARKET_STRUCTURE, MARKET_CONFLUENCE,
             GATEWAY_CONNECTED, GATEWAY_PONG, GATEWAY_ERROR, GATEWAY_GAP);
 
     private SchemaResources() {
@@ -86,22 +98,29 @@ public final class SchemaResources {
 
     /** Whether a schema exists for events of this type on this stream. */
     public static boolean hasEventSchema(StreamType stream, String type) {
-        return stream == StreamType.BACKTEST && BACKTEST_EVENTS.containsKey(type);
+        return stream != null && eventsOf(stream).containsKey(type);
     }
 
     /**
      * The schema of a stream event (one with a {@code seq}), e.g. {@code (BACKTEST, "progress")} →
      * {@code schemas/backtest/progress.schema.json}.
      *
-     * @throws IllegalArgumentException when the contract has no schema for that pair (e.g. live-trading and
-     *                                  market-data events have none yet)
+     * @throws IllegalArgumentException when the contract has no schema for that pair
      */
     public static String forMessage(StreamType stream, String type) {
         Objects.requireNonNull(stream, "stream");
         if (!hasEventSchema(stream, type)) {
             throw new IllegalArgumentException("no schema for " + stream.wireName() + " events of type '" + type + "'");
         }
-        return BACKTEST_EVENTS.get(type);
+        return eventsOf(stream).get(type);
+    }
+
+    private static Map<String, String> eventsOf(StreamType stream) {
+        return switch (stream) {
+            case BACKTEST -> BACKTEST_EVENTS;
+            case MARKET_DATA -> MARKET_EVENTS;
+            case LIVE_TRADING -> Map.of();
+        };
     }
 
     /**

@@ -17,8 +17,19 @@ import io.tapecast.schemas.gateway.Connected;
 import io.tapecast.schemas.gateway.Gap;
 import io.tapecast.schemas.gateway.GatewayError;
 import io.tapecast.schemas.gateway.Pong;
+import io.tapecast.schemas.market.Bias;
+import io.tapecast.schemas.market.CandleEvent;
+import io.tapecast.schemas.market.ConfluenceComponent;
+import io.tapecast.schemas.market.ConfluenceEvent;
+import io.tapecast.schemas.market.ConfluenceFactor;
+import io.tapecast.schemas.market.PatternEvent;
+import io.tapecast.schemas.market.PatternType;
+import io.tapecast.schemas.market.StructureEvent;
+import io.tapecast.schemas.market.StructureKind;
+import io.tapecast.schemas.market.Trend;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -170,6 +181,75 @@ final class Samples {
 
     static BacktestStatus failed() {
         return queued().failed(1, error(), NOW.plusSeconds(2));
+    }
+
+    static final String SYMBOL = "BTC-USD";
+    static final Instant MARKET_TIME = Instant.parse("2024-02-11T14:29:00Z");
+
+    static CandleEvent candleForming() {
+        return new CandleEvent(SYMBOL, "1h", Instant.parse("2024-02-11T14:00:00Z"), 48_120.5, 48_390.0, 48_050.25,
+                48_310.75, 182.4, false);
+    }
+
+    static CandleEvent candleClosed() {
+        return new CandleEvent(SYMBOL, "1m", MARKET_TIME, 48_300.0, 48_325.5, 48_290.0, 48_310.75, 3.2, true);
+    }
+
+    static PatternEvent patternEngulfing() {
+        return new PatternEvent(SYMBOL, "1m", MARKET_TIME, PatternType.BULLISH_ENGULFING, Bias.BULLISH, 80, 2,
+                MARKET_TIME.minusSeconds(60));
+    }
+
+    static PatternEvent patternDoji() {
+        return new PatternEvent(SYMBOL, "15m", Instant.parse("2024-02-11T14:00:00Z"), PatternType.DOJI, Bias.NEUTRAL,
+                100, 1, Instant.parse("2024-02-11T14:00:00Z"));
+    }
+
+    static StructureEvent swingHigh() {
+        return new StructureEvent(SYMBOL, "1m", MARKET_TIME, StructureKind.SWING_HIGH, Bias.BEARISH, 48_420.0,
+                MARKET_TIME.minusSeconds(180), null, null, Trend.UP);
+    }
+
+    static StructureEvent breakOfStructure() {
+        return new StructureEvent(SYMBOL, "1m", MARKET_TIME, StructureKind.BOS, Bias.BULLISH, 48_280.0,
+                MARKET_TIME.minusSeconds(600), null, null, Trend.UP);
+    }
+
+    static StructureEvent changeOfCharacter() {
+        return new StructureEvent(SYMBOL, "5m", MARKET_TIME, StructureKind.CHOCH, Bias.BEARISH, 48_010.0,
+                MARKET_TIME.minusSeconds(1_800), null, null, Trend.DOWN);
+    }
+
+    static StructureEvent fairValueGap() {
+        return new StructureEvent(SYMBOL, "1m", MARKET_TIME, StructureKind.FVG, Bias.BULLISH, null,
+                MARKET_TIME.minusSeconds(60), 48_250.0, 48_290.0, Trend.UNDEFINED);
+    }
+
+    static StructureEvent fairValueGapMitigated() {
+        return new StructureEvent(SYMBOL, "1m", MARKET_TIME.plusSeconds(300), StructureKind.FVG_MITIGATED,
+                Bias.BULLISH, null, MARKET_TIME.minusSeconds(60), 48_250.0, 48_290.0, Trend.UP);
+    }
+
+    static ConfluenceEvent confluence() {
+        Map<String, Trend> trends = new LinkedHashMap<>();
+        trends.put("1m", Trend.UP);
+        trends.put("5m", Trend.UP);
+        trends.put("1h", Trend.DOWN);
+        return new ConfluenceEvent(SYMBOL, "1m", MARKET_TIME, 67.67, Bias.BULLISH, 67.67, 13.33, List.of(
+                new ConfluenceComponent(ConfluenceFactor.TREND_ALIGNMENT, 40, 0.6667, 26.67,
+                        "2 of 3 timeframes up (1m up, 5m up, 1h down)"),
+                new ConfluenceComponent(ConfluenceFactor.STRUCTURE, 25, 1, 25, "bos bullish at 2024-02-11T14:29:00Z"),
+                new ConfluenceComponent(ConfluenceFactor.PATTERN, 15, 0.8, 12, "bullish_engulfing (80) at 2024-02-11T14:29:00Z"),
+                new ConfluenceComponent(ConfluenceFactor.MOMENTUM, 20, 0.2, 4, "RSI(14) 54.00")), trends);
+    }
+
+    /** Before any analysis: everything neutral, the own timeframe only. */
+    static ConfluenceEvent confluenceNeutral() {
+        return new ConfluenceEvent(SYMBOL, "1d", MARKET_TIME, 0, Bias.NEUTRAL, 0, 0, List.of(), Map.of("1d", Trend.UNDEFINED));
+    }
+
+    static <P extends Payload> Envelope<P> marketEvent(long seq, P payload) {
+        return Envelope.event(StreamType.MARKET_DATA, SYMBOL, seq, NOW, payload);
     }
 
     static <P extends Payload> Envelope<P> event(long seq, P payload) {

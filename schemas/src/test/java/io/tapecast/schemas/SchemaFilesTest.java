@@ -23,6 +23,11 @@ import io.tapecast.schemas.gateway.Connected;
 import io.tapecast.schemas.gateway.Gap;
 import io.tapecast.schemas.gateway.GatewayError;
 import io.tapecast.schemas.gateway.Pong;
+import io.tapecast.schemas.market.CandleEvent;
+import io.tapecast.schemas.market.ConfluenceComponent;
+import io.tapecast.schemas.market.ConfluenceEvent;
+import io.tapecast.schemas.market.PatternEvent;
+import io.tapecast.schemas.market.StructureEvent;
 import io.tapecast.schemas.testing.WireSchemaValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,7 +125,12 @@ class SchemaFilesTest {
                 Arguments.of(Connected.class, SchemaResources.GATEWAY_CONNECTED, "/$defs/connected"),
                 Arguments.of(Pong.class, SchemaResources.GATEWAY_PONG, "/$defs/pong"),
                 Arguments.of(GatewayError.class, SchemaResources.GATEWAY_ERROR, "/$defs/error"),
-                Arguments.of(Gap.class, SchemaResources.GATEWAY_GAP, "/$defs/gap"));
+                Arguments.of(Gap.class, SchemaResources.GATEWAY_GAP, "/$defs/gap"),
+                Arguments.of(CandleEvent.class, SchemaResources.MARKET_CANDLE, "/$defs/candle"),
+                Arguments.of(PatternEvent.class, SchemaResources.MARKET_PATTERN, "/$defs/pattern"),
+                Arguments.of(StructureEvent.class, SchemaResources.MARKET_STRUCTURE, "/$defs/structure"),
+                Arguments.of(ConfluenceEvent.class, SchemaResources.MARKET_CONFLUENCE, "/$defs/confluence"),
+                Arguments.of(ConfluenceComponent.class, SchemaResources.MARKET_CONFLUENCE, "/$defs/component"));
     }
 
     /**

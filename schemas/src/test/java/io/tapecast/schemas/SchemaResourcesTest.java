@@ -18,6 +18,16 @@ class SchemaResourcesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"candle", "pattern", "structure", "confluence"})
+    void marketDataEventsMapToTheirSchema(String type) {
+        String expected = "schemas/market/" + type + ".schema.json";
+        assertThat(SchemaResources.forMessage(StreamType.MARKET_DATA, type)).isEqualTo(expected);
+        assertThat(SchemaResources.forEnvelope("market-data", type, true)).isEqualTo(expected);
+        assertThat(SchemaResources.hasEventSchema(StreamType.BACKTEST, type)).isFalse();
+        assertThat(SchemaResources.hasEventSchema(StreamType.LIVE_TRADING, type)).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"connected", "pong", "error", "gap"})
     void gatewayMessagesWithoutSeqMapToTheGatewaySchemaOnAnyStream(String type) {
         String expected = "schemas/gateway/" + type + ".schema.json";
@@ -62,7 +72,7 @@ class SchemaResourcesTest {
 
     @Test
     void unknownPairsAreRefused() {
-        assertThatThrownBy(() -> SchemaResources.forEnvelope("market-data", "candle", true))
+        assertThatThrownBy(() -> SchemaResources.forEnvelope("market-data", "trade", true))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("market-data");
         assertThatThrownBy(() -> SchemaResources.forEnvelope("backtest", "order", true))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("order");
@@ -84,6 +94,6 @@ class SchemaResourcesTest {
                 .isEqualTo("https://tapecast.io/schemas/backtest/trade.schema.json");
         assertThat(SchemaResources.resourceOf("https://tapecast.io/schemas/backtest/trade.schema.json"))
                 .isEqualTo(SchemaResources.BACKTEST_TRADE);
-        assertThat(SchemaResources.all()).doesNotHaveDuplicates().startsWith(SchemaResources.ENVELOPE).hasSize(15);
+        assertThat(SchemaResources.all()).doesNotHaveDuplicates().startsWith(SchemaResources.ENVELOPE).hasSize(19);
     }
 }

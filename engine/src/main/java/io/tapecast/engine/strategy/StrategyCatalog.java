@@ -38,12 +38,16 @@ public final class StrategyCatalog {
 
     private final Map<String, Entry> entries = new ConcurrentSkipListMap<>();
 
-    /** A catalog with the built-in strategies: sma-crossover, rsi-reversion and donchian-breakout. */
+    /**
+     * A catalog with the built-in strategies: sma-crossover, rsi-reversion, donchian-breakout and
+     * structure-confluence.
+     */
     public static StrategyCatalog defaults() {
         StrategyCatalog catalog = new StrategyCatalog();
         catalog.register(SmaCrossover.descriptor(), SmaCrossover::fromParameters, SmaCrossover::crossParameterProblems);
         catalog.register(RsiReversion.descriptor(), RsiReversion::fromParameters, RsiReversion::crossParameterProblems);
         catalog.register(DonchianBreakout.descriptor(), DonchianBreakout::fromParameters);
+        catalog.register(StructureConfluence.descriptor(), StructureConfluence::fromParameters);
         return catalog;
     }
 

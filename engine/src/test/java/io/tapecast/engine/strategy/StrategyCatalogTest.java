@@ -17,7 +17,7 @@ class StrategyCatalogTest {
     @Test
     void theDefaultsContainTheBuiltInStrategies() {
         assertThat(catalog.descriptors()).extracting(StrategyDescriptor::id)
-                .containsExactly("donchian-breakout", "rsi-reversion", "sma-crossover");
+                .containsExactly("donchian-breakout", "rsi-reversion", "sma-crossover", "structure-confluence");
         assertThat(catalog.create("rsi-reversion", Map.of())).isInstanceOf(RsiReversion.class);
         assertThat(catalog.create("donchian-breakout", Map.of())).isInstanceOf(DonchianBreakout.class);
         assertThat(catalog.find("sma-crossover")).isPresent();
@@ -61,7 +61,7 @@ class StrategyCatalogTest {
     @Test
     void reportsAnUnknownStrategyListingTheKnownOnes() {
         assertThat(catalog.validate("rsi", Map.of()))
-                .containsExactly("unknown strategy 'rsi'; known strategies: donchian-breakout, rsi-reversion, sma-crossover");
+                .containsExactly("unknown strategy 'rsi'; known strategies: donchian-breakout, rsi-reversion, sma-crossover, structure-confluence");
         assertThatThrownBy(() -> catalog.create("rsi", Map.of())).hasMessageContaining("unknown strategy 'rsi'");
     }
 
@@ -81,7 +81,8 @@ class StrategyCatalogTest {
         assertThat(received.get()).containsExactlyInAnyOrderEntriesOf(
                 Map.of("delay", 3.0, "size", 0.5, "stop_loss_pct", 0.0, "take_profit_pct", 0.0));
         assertThat(catalog.descriptors()).extracting(StrategyDescriptor::id)
-                .containsExactly("always-long", "donchian-breakout", "rsi-reversion", "sma-crossover");
+                .containsExactly("always-long", "donchian-breakout", "rsi-reversion", "sma-crossover",
+                        "structure-confluence");
     }
 
     @Test

@@ -28,6 +28,8 @@ public class GatewayApplication {
             "spring.lifecycle.timeout-per-shutdown-phase", "10s",
             "server.error.include-stacktrace", "never",
             "management.endpoints.web.exposure.include", "health,info,prometheus",
+            // session and catch-up logs carry the stream and session in the MDC; show them on every line
+            "logging.pattern.correlation", "[%X{stream_id:-} %X{session_id:-}] ",
             "logging.level.org.apache.kafka", "WARN",
             "logging.level.org.apache.kafka.clients.NetworkClient", "ERROR");
 

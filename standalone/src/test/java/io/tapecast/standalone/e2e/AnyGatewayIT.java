@@ -1,8 +1,12 @@
 package io.tapecast.standalone.e2e;
 
+import io.tapecast.gateway.app.GatewayApplication;
+import io.tapecast.gateway.stream.BacktestStreamHandler;
 import io.tapecast.schemas.testing.WireSchemaValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -21,6 +25,15 @@ import static org.awaitility.Awaitility.await;
 class AnyGatewayIT extends PlatformTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @Autowired
+    ApplicationContext platform;
+
+    @Test
+    void theGatewaysOwnMainClassIsNotPickedUpByAPlatformThatImportsTheGatewayAsALibrary() {
+        assertThat(platform.getBeanNamesForType(GatewayApplication.class)).isEmpty();
+        assertThat(platform.getBeansOfType(BacktestStreamHandler.class)).hasSize(1);
+    }
 
     @Test
     void aClientDroppedOnOneGatewayAtARandomSeqResumesOnAnotherWithEachSeqExactlyOnce() {
