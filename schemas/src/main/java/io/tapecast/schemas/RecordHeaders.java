@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Kafka record headers that let consumers route without parsing JSON: {@code type} is the envelope type
- * as UTF-8, {@code seq} the envelope seq as an 8-byte big-endian long.
+ * as UTF-8, {@code seq} the envelope seq as an 8-byte big-endian long, {@code timeframe} (market data) a UTF-8
+ * timeframe label.
  */
 public final class RecordHeaders {
 
     public static final String TYPE = "type";
     public static final String SEQ = "seq";
+    /** On market-data records that belong to one timeframe (candles and their analysis): the label, e.g. {@code 1h}. */
+    public static final String TIMEFRAME = "timeframe";
 
     private RecordHeaders() {
     }

@@ -1,5 +1,6 @@
 package io.tapecast.standalone;
 
+import io.tapecast.feed.MarketFeedConfiguration;
 import io.tapecast.gateway.GatewayConfiguration;
 import io.tapecast.worker.BacktestWorkerConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -9,11 +10,11 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The whole platform in one JVM: an embedded Apache Kafka broker (KRaft, data under
- * {@code tapecast.data-dir}), the gateway and a backtest worker, talking through that broker exactly as
+ * {@code tapecast.data-dir}), the gateway, a backtest worker and the market feed, talking through that broker exactly as
  * separate processes would.
  */
 @SpringBootApplication
-@Import({GatewayConfiguration.class, BacktestWorkerConfiguration.class})
+@Import({GatewayConfiguration.class, BacktestWorkerConfiguration.class, MarketFeedConfiguration.class})
 public class TapecastStandaloneApplication {
 
     public static void main(String[] args) {

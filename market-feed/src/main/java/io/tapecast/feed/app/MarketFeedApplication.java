@@ -1,0 +1,29 @@
+package io.tapecast.feed.app;
+
+import io.tapecast.feed.MarketFeedConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+
+import java.util.Map;
+
+/** The market feed on its own: {@code java -jar tapecast-market-feed.jar --spring.kafka.bootstrap-servers=…}. */
+@SpringBootApplication
+@Import(MarketFeedConfiguration.class)
+public class MarketFeedApplication {
+
+    public static void main(String[] args) {
+        run(args);
+    }
+
+    public static ConfigurableApplicationContext run(String... args) {
+        SpringApplication application = new SpringApplication(MarketFeedApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setDefaultProperties(Map.of(
+                "spring.application.name", "tapecast-market-feed",
+                "logging.level.org.apache.kafka", "WARN"));
+        return application.run(args);
+    }
+}
