@@ -2,6 +2,10 @@ package io.tapecast.gateway;
 
 import io.tapecast.engine.strategy.StrategyCatalog;
 import io.tapecast.gateway.fanout.LiveTail;
+import io.tapecast.gateway.market.MarketHub;
+import io.tapecast.gateway.market.MarketReader;
+import io.tapecast.gateway.stream.MarketStreamHandler;
+import io.tapecast.schemas.StreamType;
 import io.tapecast.gateway.fanout.StreamHub;
 import io.tapecast.gateway.index.StatusIndex;
 import io.tapecast.gateway.kafka.DefaultKafkaClients;
@@ -24,6 +28,7 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The gateway: REST, WebSocket, and the node's Kafka readers (one status index, one live tail per topic).
@@ -36,7 +41,7 @@ import java.time.Clock;
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 public class GatewayConfiguration {
 
-    /** Inbound frames are tiny (ping); anything larger than this is refused by the container. */
+    /** Default of {@code tapecast.limits.max-frame-bytes}: inbound frames are tiny (ping). */
     static final int MAX_INBOUND_FRAME_BYTES = 16 * 1024;
 
     @Bean
@@ -95,8 +100,29 @@ public class GatewayConfiguration {
     /** {@code GET /api/ws/stats} and the {@code tapecast.*} meters (a MeterBinder: Boot binds it to the registry). */
     @Bean
     GatewayStats gatewayStats(GatewaySettings settings, BacktestStreamHandler streams, StreamHub hub, ReplayService replays,
-                              LiveTail liveTail, DeliveryStats stats) {
-        return new GatewayStats(settings.nodeId(), streams, hub, replays, liveTail, stats);
+                              LiveTail liveTail, DeliveryStats stats, MarketStreamHandler market, MarketReader marketReader) {
+        return new GatewayStats(settings.nodeId(), streams, hub, replays, liveTail, stats, List.of(
+                new GatewayStats.OtherStreams(StreamType.MARKET_DATA, market::openSessions, marketReader.topic(), marketReader::lag)));
+    }
+
+    @Bean
+    MarketHub marketHub() {
+        return new MarketHub();
+    }
+
+    @Bean
+    MarketReader marketReader(KafkaClients clients, TopicNames topics, MarketHub hub, GatewaySettings settings) {
+        return new MarketReader(clients, topics.marketEvents(), hub, settings.indexLoadTimeout());
+    }
+
+    @Bean
+    MarketStreamHandler marketStreamHandler(MarketHub hub, GatewaySettings settings, Clock clock, DeliveryStats stats) {
+        return new MarketStreamHandler(hub, settings, clock, stats);
+    }
+
+    @Bean
+    WebSocketConfigurer marketStreamEndpoint(MarketStreamHandler handler) {
+        return registry -> registry.addHandler(handler, "/api/ws/stream/market-data/*").setAllowedOriginPatterns("*");
     }
 
     @Bean
@@ -116,11 +142,12 @@ public class GatewayConfiguration {
         return registry -> registry.addHandler(handler, "/api/ws/stream/backtest/*").setAllowedOriginPatterns("*");
     }
 
+    /** Inbound frames larger than {@code tapecast.limits.max-frame-bytes} (default 16 KiB) are refused with 1009. */
     @Bean
-    ServletServerContainerFactoryBean webSocketContainer() {
+    ServletServerContainerFactoryBean webSocketContainer(io.tapecast.gateway.security.LimitSettings limits) {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(MAX_INBOUND_FRAME_BYTES);
-        container.setMaxBinaryMessageBufferSize(MAX_INBOUND_FRAME_BYTES);
+        container.setMaxTextMessageBufferSize(limits.maxFrameBytes());
+        container.setMaxBinaryMessageBufferSize(limits.maxFrameBytes());
         return container;
     }
 }

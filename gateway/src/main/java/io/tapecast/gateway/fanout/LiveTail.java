@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +26,8 @@ public final class LiveTail implements AutoCloseable {
 
     private final KafkaClients clients;
     private final String topic;
-    private final StreamHub hub;
+    private final RecordSink sink;
+    private final long warmRecords;
     private final Thread reader;
     private final CountDownLatch positioned = new CountDownLatch(1);
     private volatile boolean running = true;
@@ -33,10 +35,39 @@ public final class LiveTail implements AutoCloseable {
     private volatile long eventsRead;
     private volatile long lag;
 
+    /** Where a live reader's records go: one call per record, on the reader's thread, which must not block. */
+    public interface RecordSink {
+        void accept(ConsumerRecord<String, byte[]> record);
+
+        /** The reader stopped for good; the sink's sessions can no longer be served. */
+        void failed(String reason);
+    }
+
     public LiveTail(KafkaClients clients, String topic, StreamHub hub) {
+        this(clients, topic, new RecordSink() {
+            @Override
+            public void accept(ConsumerRecord<String, byte[]> record) {
+                Records.toEvent(record).ifPresentOrElse(hub::dispatch,
+                        () -> log.warn("skipping record without key or seq/type headers at {}-{}@{}",
+                                record.topic(), record.partition(), record.offset()));
+            }
+
+            @Override
+            public void failed(String reason) {
+                hub.failAll(reason);
+            }
+        }, 0);
+    }
+
+    /**
+     * A reader that starts {@code warmRecords} before each partition's end (0: at the end), so a sink that keeps the
+     * latest state (market snapshots) is filled from the recent past as soon as the node starts.
+     */
+    public LiveTail(KafkaClients clients, String topic, RecordSink sink, long warmRecords) {
         this.clients = clients;
         this.topic = topic;
-        this.hub = hub;
+        this.sink = sink;
+        this.warmRecords = warmRecords;
         this.reader = new Thread(this::readLoop, "live-tail-" + topic);
         this.reader.setDaemon(true);
     }
@@ -78,13 +109,17 @@ public final class LiveTail implements AutoCloseable {
             c.assign(partitions);
             c.seekToEnd(partitions);
             partitions.forEach(c::position);
+            if (warmRecords > 0) {
+                Map<TopicPartition, Long> begin = c.beginningOffsets(partitions);
+                for (TopicPartition partition : partitions) {
+                    c.seek(partition, Math.max(begin.get(partition), c.position(partition) - warmRecords));
+                }
+            }
             positioned.countDown();
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(100))) {
                     eventsRead++;
-                    Records.toEvent(record).ifPresentOrElse(hub::dispatch,
-                            () -> log.warn("skipping record without key or seq/type headers at {}-{}@{}",
-                                    record.topic(), record.partition(), record.offset()));
+                    sink.accept(record);
                 }
                 long behind = 0;
                 for (TopicPartition partition : partitions) {
@@ -103,7 +138,7 @@ public final class LiveTail implements AutoCloseable {
 
     private void fail(RuntimeException e) {
         log.error("the live reader of {} stopped; closing its sessions", topic, e);
-        hub.failAll("the gateway lost its Kafka reader");
+        sink.failed("the gateway lost its Kafka reader");
     }
 
     @Override

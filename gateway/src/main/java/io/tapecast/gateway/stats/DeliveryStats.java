@@ -13,6 +13,7 @@ public final class DeliveryStats {
     private final LongAdder slowConsumerCloses = new LongAdder();
     private final LongAdder unresponsiveCloses = new LongAdder();
     private final LongAdder gaps = new LongAdder();
+    private final LongAdder conflated = new LongAdder();
 
     public void sent(long bytes) {
         messagesSent.increment();
@@ -25,6 +26,15 @@ public final class DeliveryStats {
 
     public void unresponsiveClosed() {
         unresponsiveCloses.increment();
+    }
+
+    /** A market frame replaced by a newer one before it was sent (a slow client got the latest instead). */
+    public void conflated() {
+        conflated.increment();
+    }
+
+    public long conflatedFrames() {
+        return conflated.sum();
     }
 
     public void gapSent() {

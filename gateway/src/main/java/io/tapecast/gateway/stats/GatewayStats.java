@@ -10,7 +10,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * One node's delivery figures: what {@code GET /api/ws/stats} shows and what {@code /actuator/prometheus}
@@ -25,9 +29,20 @@ public final class GatewayStats implements MeterBinder {
     private final ReplayService replays;
     private final LiveTail backtestTail;
     private final DeliveryStats delivery;
+    private final List<OtherStreams> others;
+
+    /** Sessions and reader of another stream type (market data, live trading) on this node. */
+    public record OtherStreams(StreamType type, IntSupplier sessions, String topic, LongSupplier readerLag) {
+    }
 
     public GatewayStats(String nodeId, BacktestStreamHandler backtests, StreamHub backtestHub, ReplayService replays,
                         LiveTail backtestTail, DeliveryStats delivery) {
+        this(nodeId, backtests, backtestHub, replays, backtestTail, delivery, List.of());
+    }
+
+    public GatewayStats(String nodeId, BacktestStreamHandler backtests, StreamHub backtestHub, ReplayService replays,
+                        LiveTail backtestTail, DeliveryStats delivery, List<OtherStreams> others) {
+        this.others = List.copyOf(others);
         this.nodeId = nodeId;
         this.backtests = backtests;
         this.backtestHub = backtestHub;
@@ -37,11 +52,19 @@ public final class GatewayStats implements MeterBinder {
     }
 
     public StatsView snapshot() {
-        Map<String, Integer> connections = Map.of(StreamType.BACKTEST.wireName(), backtests.openSessions());
-        return new StatsView(nodeId, connections, backtests.openSessions(), backtests.sessionsPerStream(),
+        Map<String, Integer> connections = new TreeMap<>();
+        connections.put(StreamType.BACKTEST.wireName(), backtests.openSessions());
+        Map<String, Long> lag = new TreeMap<>();
+        lag.put(backtestTail.topic(), backtestTail.lag());
+        for (OtherStreams other : others) {
+            connections.put(other.type().wireName(), other.sessions().getAsInt());
+            lag.put(other.topic(), other.readerLag().getAsLong());
+        }
+        int total = connections.values().stream().mapToInt(Integer::intValue).sum();
+        return new StatsView(nodeId, connections, total, backtests.sessionsPerStream(),
                 backtestHub.sessions(), delivery.messagesSent(), delivery.bytesSent(), delivery.slowConsumerCloses(),
-                delivery.unresponsiveCloses(), delivery.gaps(), replays.inProgress(),
-                Map.of(backtestTail.topic(), backtestTail.lag()), backtests.isDraining());
+                delivery.unresponsiveCloses(), delivery.gaps(), delivery.conflatedFrames(), replays.inProgress(),
+                lag, backtests.isDraining());
     }
 
     @Override
@@ -62,6 +85,16 @@ public final class GatewayStats implements MeterBinder {
                 .description("sessions closed with 4410").register(registry);
         FunctionCounter.builder("tapecast.ws.gaps", delivery, DeliveryStats::gaps)
                 .description("gap messages sent (requested events no longer retained)").register(registry);
+        FunctionCounter.builder("tapecast.ws.conflated", delivery, DeliveryStats::conflatedFrames)
+                .description("market frames replaced by newer ones before a slow client got them").register(registry);
+        for (OtherStreams other : others) {
+            Gauge.builder("tapecast.ws.connections", other.sessions(), IntSupplier::getAsInt)
+                    .tag("stream_type", other.type().wireName())
+                    .description("open WebSocket sessions").register(registry);
+            Gauge.builder("tapecast.live.reader.lag", other.readerLag(), LongSupplier::getAsLong)
+                    .tag("topic", other.topic())
+                    .description("records the live reader is behind the end of its topic").register(registry);
+        }
         Gauge.builder("tapecast.replay.in.progress", replays, ReplayService::inProgress)
                 .description("catch-up reads from Kafka running now").register(registry);
         Gauge.builder("tapecast.live.reader.lag", backtestTail, LiveTail::lag)

@@ -18,6 +18,7 @@ public record StatsView(
         long slowConsumerCloses,
         long unresponsiveCloses,
         long gapsSent,
+        long conflatedFrames,
         int replaysInProgress,
         Map<String, Long> readerLag,
         boolean draining) {

@@ -49,6 +49,45 @@ final class Outbox {
     }
 
     private boolean offer(String text, int size) {
+        return offerKeyed(text, size, null);
+    }
+
+    /** A client with fewer frames than this waiting is keeping up: it gets every frame, nothing is conflated. */
+    static final int CONFLATE_FROM = 32;
+
+    /**
+     * Queues a frame; when the client has fallen behind ({@value #CONFLATE_FROM} or more frames waiting), it replaces
+     * a still-waiting frame with the same key (never the one being sent), so the client gets the latest state
+     * instead of every step: market candles of one timeframe. Counted as conflated.
+     */
+    boolean offerConflated(byte[] utf8, String key) {
+        String text = new String(utf8, StandardCharsets.UTF_8);
+        synchronized (this) {
+            if (closed || closeWhenDrained != null) {
+                return false;
+            }
+            if (queue.size() < CONFLATE_FROM) {
+                return offerKeyed(text, utf8.length, key);
+            }
+            Frame head = sending ? queue.peekFirst() : null;
+            java.util.Iterator<Frame> frames = queue.descendingIterator();
+            while (frames.hasNext()) {
+                Frame queued = frames.next();
+                if (queued != head && key.equals(queued.key())) {
+                    // replace in place: remove the old frame and append the new one, which keeps the order of keys
+                    frames.remove();
+                    queuedBytes -= queued.size();
+                    queue.add(new Frame(text, utf8.length, key));
+                    queuedBytes += utf8.length;
+                    stats.conflated();
+                    return true;
+                }
+            }
+        }
+        return offerKeyed(text, utf8.length, key);
+    }
+
+    private boolean offerKeyed(String text, int size, String key) {
         boolean startSending;
         synchronized (this) {
             if (closed || closeWhenDrained != null) {
@@ -60,7 +99,7 @@ final class Outbox {
                 queuedBytes = 0;
                 notifyAll();
             } else {
-                queue.add(new Frame(text, size));
+                queue.add(new Frame(text, size, key));
                 queuedBytes += size;
                 startSending = !sending;
                 sending = true;
@@ -202,6 +241,6 @@ final class Outbox {
         }
     }
 
-    private record Frame(String text, int size) {
+    private record Frame(String text, int size, String key) {
     }
 }
