@@ -3,8 +3,10 @@ package io.tapecast.gateway;
 import io.tapecast.engine.strategy.StrategyCatalog;
 import io.tapecast.gateway.fanout.LiveTail;
 import io.tapecast.gateway.market.MarketHub;
-import io.tapecast.gateway.market.MarketReader;
+import io.tapecast.gateway.fanout.StateReader;
 import io.tapecast.gateway.stream.MarketStreamHandler;
+import io.tapecast.gateway.stream.TradingStreamHandler;
+import io.tapecast.gateway.trading.TradingHub;
 import io.tapecast.schemas.StreamType;
 import io.tapecast.gateway.fanout.StreamHub;
 import io.tapecast.gateway.index.StatusIndex;
@@ -100,9 +102,31 @@ public class GatewayConfiguration {
     /** {@code GET /api/ws/stats} and the {@code tapecast.*} meters (a MeterBinder: Boot binds it to the registry). */
     @Bean
     GatewayStats gatewayStats(GatewaySettings settings, BacktestStreamHandler streams, StreamHub hub, ReplayService replays,
-                              LiveTail liveTail, DeliveryStats stats, MarketStreamHandler market, MarketReader marketReader) {
+                              LiveTail liveTail, DeliveryStats stats, MarketStreamHandler market, StateReader marketReader,
+                              TradingStreamHandler trading, StateReader tradingReader) {
         return new GatewayStats(settings.nodeId(), streams, hub, replays, liveTail, stats, List.of(
-                new GatewayStats.OtherStreams(StreamType.MARKET_DATA, market::openSessions, marketReader.topic(), marketReader::lag)));
+                new GatewayStats.OtherStreams(StreamType.MARKET_DATA, market::openSessions, marketReader.topic(), marketReader::lag),
+                new GatewayStats.OtherStreams(StreamType.LIVE_TRADING, trading::openSessions, tradingReader.topic(), tradingReader::lag)));
+    }
+
+    @Bean
+    TradingHub tradingHub() {
+        return new TradingHub();
+    }
+
+    @Bean
+    StateReader tradingReader(KafkaClients clients, TopicNames topics, TradingHub hub, GatewaySettings settings) {
+        return new StateReader(clients, topics.tradingEvents(), hub, settings.indexLoadTimeout());
+    }
+
+    @Bean
+    TradingStreamHandler tradingStreamHandler(TradingHub hub, GatewaySettings settings, Clock clock, DeliveryStats stats) {
+        return new TradingStreamHandler(hub, settings, clock, stats);
+    }
+
+    @Bean
+    WebSocketConfigurer tradingStreamEndpoint(TradingStreamHandler handler) {
+        return registry -> registry.addHandler(handler, "/api/ws/stream/live-trading").setAllowedOriginPatterns("*");
     }
 
     @Bean
@@ -111,8 +135,8 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    MarketReader marketReader(KafkaClients clients, TopicNames topics, MarketHub hub, GatewaySettings settings) {
-        return new MarketReader(clients, topics.marketEvents(), hub, settings.indexLoadTimeout());
+    StateReader marketReader(KafkaClients clients, TopicNames topics, MarketHub hub, GatewaySettings settings) {
+        return new StateReader(clients, topics.marketEvents(), hub, settings.indexLoadTimeout());
     }
 
     @Bean

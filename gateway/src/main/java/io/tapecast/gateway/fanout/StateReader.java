@@ -1,16 +1,16 @@
-package io.tapecast.gateway.market;
+package io.tapecast.gateway.fanout;
 
-import io.tapecast.gateway.fanout.LiveTail;
 import io.tapecast.gateway.kafka.KafkaClients;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
 
 /**
- * The node's one reader of {@code market.events}: all partitions, no group. It starts a little before the end
- * ({@value #WARM_RECORDS} records per partition) so the snapshots are filled as soon as the node is up.
+ * The node's one reader of a live-state topic ({@code market.events}, {@code trading.events}): all partitions, no
+ * group, feeding a hub that keeps the latest state. It starts a little before the end ({@value #WARM_RECORDS}
+ * records per partition) so the snapshots are filled as soon as the node is up.
  */
-public final class MarketReader implements SmartLifecycle {
+public final class StateReader implements SmartLifecycle {
 
     static final long WARM_RECORDS = 5_000;
 
@@ -18,7 +18,7 @@ public final class MarketReader implements SmartLifecycle {
     private final Duration startTimeout;
     private volatile boolean running;
 
-    public MarketReader(KafkaClients clients, String topic, MarketHub hub, Duration startTimeout) {
+    public StateReader(KafkaClients clients, String topic, LiveTail.RecordSink hub, Duration startTimeout) {
         this.tail = new LiveTail(clients, topic, hub, WARM_RECORDS);
         this.startTimeout = startTimeout;
     }

@@ -1,0 +1,121 @@
+package io.tapecast.gateway.stream;
+
+import io.tapecast.engine.market.Symbols;
+import io.tapecast.gateway.GatewaySettings;
+import io.tapecast.gateway.stats.DeliveryStats;
+import io.tapecast.gateway.trading.TradingEvent;
+import io.tapecast.gateway.trading.TradingHub;
+import io.tapecast.gateway.trading.TradingSubscriber;
+import io.tapecast.schemas.StreamType;
+import io.tapecast.schemas.gateway.Connected;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.socket.WebSocketSession;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code /api/ws/stream/live-trading?symbols=BTC-USD,ETH-USD}: a {@code connected} message, a snapshot (each
+ * account's latest positions, {@code pnl} and {@code risk}), then live {@code order}, {@code position}, {@code pnl}
+ * and {@code risk} events: symbol-level events of the listed symbols (all symbols when none are listed) and every
+ * account-level event. Each account is its own stream ({@code stream_id} = account id, its own seq).
+ */
+public final class TradingStreamHandler extends LiveStreamHandler<TradingStreamHandler.TradingSession> {
+
+    private static final Logger log = LoggerFactory.getLogger(TradingStreamHandler.class);
+    /** The connected message of a session that spans accounts names no single stream. */
+    private static final String ALL_ACCOUNTS = "*";
+
+    private final TradingHub hub;
+
+    public TradingStreamHandler(TradingHub hub, GatewaySettings settings, Clock clock, DeliveryStats stats) {
+        super(StreamType.LIVE_TRADING, settings, clock, stats);
+        this.hub = hub;
+    }
+
+    @Override
+    TradingSession open(WebSocketSession session, Outbox outbox, JakartaTransport transport) throws IOException {
+        Set<String> symbols;
+        try {
+            symbols = symbols(session);
+        } catch (IllegalArgumentException e) {
+            session.close(CloseCodes.of(CloseCodes.BAD_REQUEST, e.getMessage()));
+            return null;
+        }
+        TradingSession trading = new TradingSession(symbols, outbox, transport, stats);
+        List<TradingEvent> snapshot = hub.subscribe(trading);
+        outbox.offer(frame(ALL_ACCOUNTS, new Connected("live", 0, 0, 0, settings.nodeId())));
+        trading.start(snapshot);
+        log.info("live-trading session {} opened for symbols {} (snapshot {} events)", session.getId(),
+                symbols.isEmpty() ? "all" : symbols, snapshot.size());
+        return trading;
+    }
+
+    @Override
+    void closed(TradingSession trading) {
+        hub.unsubscribe(trading);
+    }
+
+    private static Set<String> symbols(WebSocketSession session) {
+        String value = UriComponentsBuilder.fromUri(session.getUri()).build().getQueryParams().getFirst("symbols");
+        Set<String> symbols = new LinkedHashSet<>();
+        if (value != null && !value.isBlank()) {
+            for (String symbol : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()) {
+                String upper = symbol.toUpperCase(Locale.ROOT);
+                if (!Symbols.isValid(upper)) {
+                    throw new IllegalArgumentException("symbol '" + symbol + "' must look like BTC-USD or AAPL");
+                }
+                symbols.add(upper);
+            }
+        }
+        return Set.copyOf(symbols);
+    }
+
+    /** One client's live-trading view: the symbol filter, and live events held back until its snapshot is queued. */
+    static final class TradingSession extends LiveStreamHandler.LiveSession implements TradingSubscriber {
+        private final Set<String> symbols;
+        private final List<TradingEvent> early = new ArrayList<>();
+        private boolean started;
+
+        TradingSession(Set<String> symbols, Outbox outbox, JakartaTransport transport, DeliveryStats stats) {
+            super(ALL_ACCOUNTS, outbox, transport, stats);
+            this.symbols = symbols;
+        }
+
+        synchronized void start(List<TradingEvent> snapshot) {
+            snapshot.forEach(this::deliver);
+            early.forEach(this::deliver);
+            early.clear();
+            started = true;
+        }
+
+        @Override
+        public synchronized void onTrading(TradingEvent event) {
+            if (!started) {
+                early.add(event);
+                return;
+            }
+            deliver(event);
+        }
+
+        // Lossless like backtests: an overflowing outbox closes the session with 4408.
+        private void deliver(TradingEvent event) {
+            if (event.accountLevel() || symbols.isEmpty() || symbols.contains(event.symbol())) {
+                outbox.offer(event.value());
+            }
+        }
+
+        @Override
+        public void onReaderFailed(String reason) {
+            readerFailed(reason);
+        }
+    }
+}
