@@ -7,6 +7,7 @@ import io.tapecast.schemas.TopicNames;
 import io.tapecast.worker.control.ControlReader;
 import io.tapecast.worker.control.RunControls;
 import io.tapecast.worker.intake.BacktestRequestListener;
+import io.tapecast.worker.paper.PaperTradingConfiguration;
 import io.tapecast.worker.run.BacktestRunner;
 import io.tapecast.worker.run.StatusHistory;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -24,6 +25,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -40,10 +42,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The backtest worker: a consumer group member on {@code backtest.requests} that runs the engine and
- * publishes each run's events (key: the backtest id, so a run is one ordered partition).
+ * publishes each run's events (key: the backtest id, so a run is one ordered partition). With
+ * {@code tapecast.paper.enabled=true} it also runs the paper-trading accounts ({@link PaperTradingConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WorkerSettings.class)
+@Import(PaperTradingConfiguration.class)
 public class BacktestWorkerConfiguration {
 
     private static final AtomicInteger CONSUMERS = new AtomicInteger();

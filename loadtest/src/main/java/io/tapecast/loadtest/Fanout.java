@@ -15,7 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 final class Fanout {
 
     record Config(String run, int clients, int streams, double rate, double seconds, int inFlight, int selectors,
-                  int callbackThreads, Duration connectTimeout, Duration drainTimeout, OptionalLong gatewayPid) {
+                  int callbackThreads, Duration connectTimeout, Duration drainTimeout, OptionalLong gatewayPid,
+                  Duration holdIdle) {
     }
 
     record Result(String target, Config config,
@@ -94,6 +95,11 @@ final class Fanout {
             if (cfg.gatewayPid().isPresent()) {
                 heapAfter = Heap.usedAfterGc(cfg.gatewayPid().getAsLong());
                 log("gateway heap used after GC, with %,d idle clients: %s", connected, mib(heapAfter));
+            }
+
+            if (!cfg.holdIdle().isZero()) {
+                log("holding %,d idle clients for %s (e.g. for jcmd <gateway-pid> GC.class_histogram)", connected, cfg.holdIdle());
+                Thread.sleep(cfg.holdIdle().toMillis());
             }
 
             // ---- timed phase ----

@@ -26,7 +26,8 @@ final class GatewayHttp {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 last = r.statusCode() + " " + r.body();
-                if (r.statusCode() == 200 && r.body().contains("\"state\":\"" + state + "\"")) {
+                if (r.statusCode() == 200 && (r.body().contains("\"status\":\"" + state + "\"")
+                        || r.body().contains("\"state\":\"" + state + "\""))) {
                     return;
                 }
             } catch (IOException e) {

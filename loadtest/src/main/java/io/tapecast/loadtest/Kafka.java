@@ -74,6 +74,11 @@ final class Kafka {
             return nanos == 0 ? 0 : records * 1e9 / nanos;
         }
 
+        /** Records per second from the first record on (without the consumer's start-up). */
+        double recordsPerSecondAfterFirst() {
+            return nanos - firstRecordNanos <= 0 ? 0 : records * 1e9 / (nanos - firstRecordNanos);
+        }
+
         double matchingPerSecond() {
             return nanos == 0 ? 0 : matching * 1e9 / nanos;
         }

@@ -1,27 +1,31 @@
 package io.tapecast.loadtest;
 
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 import java.util.Locale;
 
 /**
- * End-to-end latencies in microseconds, in one HdrHistogram shared by every client of a run (a
- * {@link ConcurrentHistogram}: recording is wait-free, so 10,000 clients need no 10,000 histograms). Values
- * below 0 (clock steps) count as 0; above an hour they are clamped and counted as such.
+ * End-to-end latencies in microseconds, in one HdrHistogram shared by every client of a run, fed through a
+ * {@link Recorder} (recording is wait-free, so 10,000 clients need no 10,000 histograms, and a summary can be
+ * taken while clients are still recording). Values below 0 (clock steps) count as 0; above an hour they are
+ * clamped.
  */
 final class Latency {
 
     static final long HIGHEST_MICROS = 3_600_000_000L;
 
-    private final Histogram histogram = new ConcurrentHistogram(1, HIGHEST_MICROS, 3);
+    private final Recorder recorder = new Recorder(1, HIGHEST_MICROS, 3);
+    private final Histogram total = new Histogram(1, HIGHEST_MICROS, 3);
 
     void recordMicros(long micros) {
-        histogram.recordValue(Math.max(0, Math.min(HIGHEST_MICROS, micros)));
+        recorder.recordValue(Math.max(0, Math.min(HIGHEST_MICROS, micros)));
     }
 
-    Summary summary() {
-        return Summary.of(histogram);
+    /** Everything recorded so far. */
+    synchronized Summary summary() {
+        total.add(recorder.getIntervalHistogram());
+        return Summary.of(total);
     }
 
     /** Count and the percentiles the issue asks for, in milliseconds. */

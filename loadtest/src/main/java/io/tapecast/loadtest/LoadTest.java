@@ -42,6 +42,7 @@ public final class LoadTest {
               --connect-timeout S   seconds for all clients to connect      [180]
               --drain S             seconds to wait for stragglers          [30]
               --run ID              id part of the stream names loadtest_<run>_<n>   [time-based]
+              --hold-idle S         keep the idle clients S seconds before publishing (to inspect the gateway) [0]
               --markdown FILE       append the Markdown report to FILE
 
             replay        publishes a finished run of N events (seq 1..N, a 'complete' last, status 'completed'),
@@ -56,6 +57,8 @@ public final class LoadTest {
             nchan         the fanout load against nchan only (POST /pub/<channel>, WebSocket /sub/<channel>).
               --nchan URL           [http://127.0.0.1:8090]; --clients --streams --rate --duration ... as for fanout
               --publish-in-flight N outstanding publish requests            [256]
+              --nchan-publish http|websocket  POST each message to /pub/<channel> (one at a time per channel, so
+                                    in order), or send it as a frame on a WebSocket to /pub/<channel>  [http]
 
             nchan-config  writes the nginx.conf for nchan (from this jar) and prints how to start and stop it.
               --dir DIR             [/tmp/tapecast-nchan]    --port P [8090]    --workers N|auto [auto]
@@ -68,7 +71,7 @@ public final class LoadTest {
 
     private static final Set<String> COMMON = Set.of("gateway", "bootstrap", "run", "markdown");
     private static final Set<String> FANOUT = Set.of("clients", "streams", "rate", "duration", "gateway-pid", "compare-nchan",
-            "in-flight", "selectors", "callback-threads", "connect-timeout", "drain", "publish-in-flight");
+            "in-flight", "selectors", "callback-threads", "connect-timeout", "drain", "publish-in-flight", "hold-idle", "nchan-publish");
 
     private LoadTest() {
     }
@@ -118,7 +121,7 @@ public final class LoadTest {
         Fanout.Config cfg = new Fanout.Config(run, o.integer("clients", 10_000), o.integer("streams", 100),
                 o.decimal("rate", 1000), o.decimal("duration", 30), o.integer("in-flight", 200), o.integer("selectors", 4),
                 o.integer("callback-threads", 4), Duration.ofSeconds(o.number("connect-timeout", 180)),
-                Duration.ofSeconds(o.number("drain", 30)), pid);
+                Duration.ofSeconds(o.number("drain", 30)), pid, Duration.ofSeconds(o.number("hold-idle", 0)));
         if (cfg.clients() < 1 || cfg.streams() < 1 || cfg.streams() > cfg.clients()) {
             throw new IllegalArgumentException("need 1 ≤ streams ≤ clients");
         }
@@ -138,8 +141,9 @@ public final class LoadTest {
             }
             Fanout.Config ncfg = new Fanout.Config(run + "n", cfg.clients(), cfg.streams(), cfg.rate(), cfg.seconds(),
                     cfg.inFlight(), cfg.selectors(), cfg.callbackThreads(), cfg.connectTimeout(), cfg.drainTimeout(),
-                    OptionalLong.empty());
-            try (NchanTarget n = new NchanTarget(nchanUrl, o.integer("publish-in-flight", 256))) {
+                    OptionalLong.empty(), cfg.holdIdle());
+            try (NchanTarget n = new NchanTarget(nchanUrl, o.integer("publish-in-flight", 256),
+                    o.string("nchan-publish", "http").equalsIgnoreCase("websocket"))) {
                 nchan = Fanout.run(n, ncfg);
             }
         }

@@ -48,8 +48,10 @@ final class Report {
             b.append("| gateway heap per idle connection | ").append(heap).append(both ? " | | |\n" : " |\n");
             Kafka.ReadResult bare = tapecast.bare();
             if (bare != null) {
-                b.append(String.format(Locale.ROOT, "| bare KafkaConsumer, same records (%,d, %,.1f MB) | %,.0f records/s%s%n",
-                        bare.records(), bare.bytes() / 1e6, bare.recordsPerSecond(), both ? " | | |" : " |"));
+                b.append(String.format(Locale.ROOT, "| bare KafkaConsumer reading the same records (%,d, %,.1f MB) afterwards | "
+                                + "%,.0f records/s (%,.0f/s after its first record, %.0f ms)%s%n",
+                        bare.records(), bare.bytes() / 1e6, bare.recordsPerSecond(), bare.recordsPerSecondAfterFirst(),
+                        bare.firstRecordNanos() / 1e6, both ? " | | |" : " |"));
             }
         }
         b.append('\n');

@@ -20,6 +20,15 @@ public final class EventTypes {
     /** market-data: the 0–100 confluence score and its parts. */
     public static final String CONFLUENCE = "confluence";
 
+    /** live-trading: a paper order the account filled. */
+    public static final String ORDER = "order";
+    /** live-trading: one strategy's position in one symbol after a fill. */
+    public static final String POSITION = "position";
+    /** live-trading: the account marked to market. */
+    public static final String PNL = "pnl";
+    /** live-trading: the account's exposure, leverage, drawdown, VaR and concentration. */
+    public static final String RISK = "risk";
+
     public static final String CONNECTED = "connected";
     public static final String PING = "ping";
     public static final String PONG = "pong";

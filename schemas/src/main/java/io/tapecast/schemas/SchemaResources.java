@@ -49,6 +49,11 @@ public final class SchemaResources {
     public static final String MARKET_STRUCTURE = ROOT + "market/structure.schema.json";
     public static final String MARKET_CONFLUENCE = ROOT + "market/confluence.schema.json";
 
+    public static final String TRADING_ORDER = ROOT + "trading/order.schema.json";
+    public static final String TRADING_POSITION = ROOT + "trading/position.schema.json";
+    public static final String TRADING_PNL = ROOT + "trading/pnl.schema.json";
+    public static final String TRADING_RISK = ROOT + "trading/risk.schema.json";
+
     public static final String GATEWAY_CONNECTED = ROOT + "gateway/connected.schema.json";
     public static final String GATEWAY_PONG = ROOT + "gateway/pong.schema.json";
     public static final String GATEWAY_ERROR = ROOT + "gateway/error.schema.json";
@@ -69,6 +74,12 @@ public final class SchemaResources {
             EventTypes.STRUCTURE, MARKET_STRUCTURE,
             EventTypes.CONFLUENCE, MARKET_CONFLUENCE);
 
+    private static final Map<String, String> TRADING_EVENTS = Map.of(
+            EventTypes.ORDER, TRADING_ORDER,
+            EventTypes.POSITION, TRADING_POSITION,
+            EventTypes.PNL, TRADING_PNL,
+            EventTypes.RISK, TRADING_RISK);
+
     private static final Map<String, String> GATEWAY_MESSAGES = Map.of(
             EventTypes.CONNECTED, GATEWAY_CONNECTED,
             EventTypes.PONG, GATEWAY_PONG,
@@ -81,6 +92,7 @@ public final class SchemaResources {
             BACKTEST_CONTROL,
             BACKTEST_START_REQUEST, BACKTEST_STATUS, BACKTEST_CONTROL_COMMAND,
             MARKET_CANDLE, MARKET_PATTERN, MARKET_STRUCTURE, MARKET_CONFLUENCE,
+            TRADING_ORDER, TRADING_POSITION, TRADING_PNL, TRADING_RISK,
             GATEWAY_CONNECTED, GATEWAY_PONG, GATEWAY_ERROR, GATEWAY_GAP);
 
     private SchemaResources() {
@@ -119,7 +131,7 @@ public final class SchemaResources {
         return switch (stream) {
             case BACKTEST -> BACKTEST_EVENTS;
             case MARKET_DATA -> MARKET_EVENTS;
-            case LIVE_TRADING -> Map.of();
+            case LIVE_TRADING -> TRADING_EVENTS;
         };
     }
 

@@ -27,6 +27,10 @@ import io.tapecast.schemas.market.PatternType;
 import io.tapecast.schemas.market.StructureEvent;
 import io.tapecast.schemas.market.StructureKind;
 import io.tapecast.schemas.market.Trend;
+import io.tapecast.schemas.trading.OrderEvent;
+import io.tapecast.schemas.trading.PnlEvent;
+import io.tapecast.schemas.trading.PositionEvent;
+import io.tapecast.schemas.trading.RiskEvent;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -246,6 +250,47 @@ final class Samples {
     /** Before any analysis: everything neutral, the own timeframe only. */
     static ConfluenceEvent confluenceNeutral() {
         return new ConfluenceEvent(SYMBOL, "1d", MARKET_TIME, 0, Bias.NEUTRAL, 0, 0, List.of(), Map.of("1d", Trend.UNDEFINED));
+    }
+
+    static final String ACCOUNT = "demo";
+    static final Instant TRADING_TIME = Instant.parse("2024-02-11T14:29:00Z");
+
+    static OrderEvent orderEntry() {
+        return new OrderEvent("demo-7", "sma-crossover-4", SYMBOL, "sma-crossover", OrderEvent.Side.buy,
+                OrderEvent.Action.entry, 0.1034, 48_300.0, 4.99, "enter_long", TRADING_TIME, null);
+    }
+
+    static OrderEvent orderExit() {
+        return new OrderEvent("demo-8", "sma-crossover-4", SYMBOL, "sma-crossover", OrderEvent.Side.sell,
+                OrderEvent.Action.exit, 0.1034, 48_710.0, 5.04, "stop_loss", TRADING_TIME.plusSeconds(600), 32.37);
+    }
+
+    static PositionEvent positionLong() {
+        return new PositionEvent(SYMBOL, "sma-crossover", 0.1034, 48_300.0, 48_310.75, 4_995.33, 1.11, -4.99,
+                TRADING_TIME);
+    }
+
+    static PositionEvent positionFlat() {
+        return new PositionEvent(SYMBOL, "sma-crossover", 0, null, 48_702.0, 0, 0, 32.37,
+                TRADING_TIME.plusSeconds(600));
+    }
+
+    static PnlEvent pnl() {
+        return new PnlEvent(TRADING_TIME, 10_000.0, 10_027.5, 5_032.17, 26.39, 1.11, 27.5, 0.275, 14.02, 1, 8);
+    }
+
+    static RiskEvent risk() {
+        return new RiskEvent(TRADING_TIME, 10_027.5, 4_995.33, 4_995.33, 0.4982, 0.4982, 10_050.0, -0.2239, 41.2,
+                0.4109, 250, SYMBOL, 1.0);
+    }
+
+    /** Flat, too early for VaR. */
+    static RiskEvent riskFlat() {
+        return new RiskEvent(TRADING_TIME, 10_000.0, 0, 0, 0, 0, 10_000.0, 0, null, null, 3, null, 0);
+    }
+
+    static <P extends Payload> Envelope<P> tradingEvent(long seq, P payload) {
+        return Envelope.event(StreamType.LIVE_TRADING, ACCOUNT, seq, NOW, payload);
     }
 
     static <P extends Payload> Envelope<P> marketEvent(long seq, P payload) {

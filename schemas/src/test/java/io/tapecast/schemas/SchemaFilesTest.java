@@ -29,6 +29,10 @@ import io.tapecast.schemas.market.ConfluenceEvent;
 import io.tapecast.schemas.market.PatternEvent;
 import io.tapecast.schemas.market.StructureEvent;
 import io.tapecast.schemas.testing.WireSchemaValidator;
+import io.tapecast.schemas.trading.OrderEvent;
+import io.tapecast.schemas.trading.PnlEvent;
+import io.tapecast.schemas.trading.PositionEvent;
+import io.tapecast.schemas.trading.RiskEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -130,7 +134,11 @@ class SchemaFilesTest {
                 Arguments.of(PatternEvent.class, SchemaResources.MARKET_PATTERN, "/$defs/pattern"),
                 Arguments.of(StructureEvent.class, SchemaResources.MARKET_STRUCTURE, "/$defs/structure"),
                 Arguments.of(ConfluenceEvent.class, SchemaResources.MARKET_CONFLUENCE, "/$defs/confluence"),
-                Arguments.of(ConfluenceComponent.class, SchemaResources.MARKET_CONFLUENCE, "/$defs/component"));
+                Arguments.of(ConfluenceComponent.class, SchemaResources.MARKET_CONFLUENCE, "/$defs/component"),
+                Arguments.of(OrderEvent.class, SchemaResources.TRADING_ORDER, "/$defs/order"),
+                Arguments.of(PositionEvent.class, SchemaResources.TRADING_POSITION, "/$defs/position"),
+                Arguments.of(PnlEvent.class, SchemaResources.TRADING_PNL, "/$defs/pnl"),
+                Arguments.of(RiskEvent.class, SchemaResources.TRADING_RISK, "/$defs/risk"));
     }
 
     /**

@@ -28,6 +28,16 @@ class SchemaResourcesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"order", "position", "pnl", "risk"})
+    void liveTradingEventsMapToTheirSchema(String type) {
+        String expected = "schemas/trading/" + type + ".schema.json";
+        assertThat(SchemaResources.forMessage(StreamType.LIVE_TRADING, type)).isEqualTo(expected);
+        assertThat(SchemaResources.forEnvelope("live-trading", type, true)).isEqualTo(expected);
+        assertThat(SchemaResources.hasEventSchema(StreamType.BACKTEST, type)).isFalse();
+        assertThat(SchemaResources.hasEventSchema(StreamType.MARKET_DATA, type)).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"connected", "pong", "error", "gap"})
     void gatewayMessagesWithoutSeqMapToTheGatewaySchemaOnAnyStream(String type) {
         String expected = "schemas/gateway/" + type + ".schema.json";
@@ -84,7 +94,7 @@ class SchemaResourcesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SchemaResources.forGatewayMessage("ping"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SchemaResources.forMessage(StreamType.LIVE_TRADING, "order"))
+        assertThatThrownBy(() -> SchemaResources.forMessage(StreamType.LIVE_TRADING, "progress"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -94,6 +104,6 @@ class SchemaResourcesTest {
                 .isEqualTo("https://tapecast.io/schemas/backtest/trade.schema.json");
         assertThat(SchemaResources.resourceOf("https://tapecast.io/schemas/backtest/trade.schema.json"))
                 .isEqualTo(SchemaResources.BACKTEST_TRADE);
-        assertThat(SchemaResources.all()).doesNotHaveDuplicates().startsWith(SchemaResources.ENVELOPE).hasSize(19);
+        assertThat(SchemaResources.all()).doesNotHaveDuplicates().startsWith(SchemaResources.ENVELOPE).hasSize(23);
     }
 }

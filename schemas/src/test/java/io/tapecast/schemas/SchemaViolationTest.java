@@ -112,7 +112,7 @@ class SchemaViolationTest {
                         edit(Samples.event(1, Samples.progress()), e -> e.put("stream", "futures")), "futures"),
                 Arguments.of("type without a schema",
                         edit(Samples.event(1, Samples.progress()), e -> e.put("type", "order")), "order"),
-                Arguments.of("live-trading events have no schema yet",
+                Arguments.of("a backtest event on the live-trading stream",
                         edit(Samples.event(1, Samples.progress()), e -> e.put("stream", "live-trading")), "live-trading"),
                 Arguments.of("not JSON", "{\"type\":", "JSON"),
                 Arguments.of("not an object", "[1,2]", "object"));

@@ -3,7 +3,6 @@ package io.tapecast.engine.backtest;
 import io.tapecast.engine.market.Candle;
 import io.tapecast.engine.market.CandleSource;
 import io.tapecast.engine.market.Timeframe;
-import io.tapecast.engine.strategy.Signal;
 import io.tapecast.engine.strategy.Strategy;
 import io.tapecast.engine.strategy.StrategyCatalog;
 import io.tapecast.schemas.backtest.BacktestMetrics;
@@ -20,7 +19,7 @@ import java.util.TreeMap;
 /**
  * Runs a backtest over the candles of the spec's driving (finest) timeframe in [from, to).
  * <p>
- * For each candle, in order:
+ * For each candle, in order (steps 1–3 are {@link CandleProcedure}, shared with live paper trading):
  * <ol>
  *   <li>fill {@code next_open}: the order left by the previous candle's signal fills at this candle's open;</li>
  *   <li>stop-loss / take-profit of open positions are checked against this candle's open, low and high (a
@@ -137,24 +136,7 @@ public final class BacktestEngine {
             for (int i = 0; i < count; i++) {
                 Candle candle = candles.get(i);
                 boolean last = i == count - 1;
-                for (SubPortfolio book : books) {
-                    book.beginCandle();
-                    if (nextOpen) {
-                        book.fillPendingAtOpen(candle);
-                    }
-                    book.checkExits(candle);
-                }
-                for (HigherTimeframeFeed feed : feeds) {
-                    feed.accept(candle, books);
-                }
-                for (SubPortfolio book : books) {
-                    Signal signal = book.strategy().onCandle(candle);
-                    if (nextOpen) {
-                        book.setPending(signal);
-                    } else if (signal != Signal.NONE) {
-                        book.execute(signal, candle.time(), candle.close(), !(last && closeAtEnd));
-                    }
-                }
+                CandleProcedure.apply(books, feeds, candle, nextOpen, last && closeAtEnd);
                 if (last && closeAtEnd) {
                     for (SubPortfolio book : books) {
                         book.closeAtEnd(candle);

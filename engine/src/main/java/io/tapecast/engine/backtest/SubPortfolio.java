@@ -48,6 +48,7 @@ final class SubPortfolio {
     private double takeProfitPrice = Double.NaN;
     private int tradesOpened;
     private double fees;
+    private double closedPnl;
     private Signal pending = Signal.NONE;
     private boolean exposed;
 
@@ -227,6 +228,7 @@ final class SubPortfolio {
         double pnl = (isLong ? fillPrice - entryPrice : entryPrice - fillPrice) * units - entryFee - fee;
         double pnlPercent = pnl / entryValue * 100;
         trades.add(pnl, pnlPercent, time.getEpochSecond() - entryTime.getEpochSecond());
+        closedPnl += pnl;
         Fill fill = new Fill(openTradeId, strategyId, isLong ? Fill.Side.SELL : Fill.Side.BUY, false, time, fillPrice,
                 units, fee, reason, pnl, pnlPercent);
         quantity = 0;
@@ -261,5 +263,25 @@ final class SubPortfolio {
 
     double fees() {
         return fees;
+    }
+
+    /** The fill price of the open position (after slippage); 0 when flat. */
+    double entryPrice() {
+        return entryPrice;
+    }
+
+    /** The fee paid to open the current position; 0 when flat. */
+    double entryFee() {
+        return entryFee;
+    }
+
+    /** The trade id of the open position; null when flat. */
+    String openTradeId() {
+        return openTradeId;
+    }
+
+    /** The sum of the closed trades' P&amp;L, each net of its entry and exit fees. */
+    double closedPnl() {
+        return closedPnl;
     }
 }

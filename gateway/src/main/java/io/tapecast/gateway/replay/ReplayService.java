@@ -147,6 +147,9 @@ public final class ReplayService implements AutoCloseable {
                     while (!cancelled.get() && consumer.position(partition, kafkaTimeout) < end) {
                         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                             if (record.offset() >= end) {
+                                // Past the end is the live buffer's part. Rewind to the end: if that buffer
+                                // overflows, the read goes on from exactly here, skipping nothing.
+                                consumer.seek(partition, end);
                                 break;
                             }
                             if (!status.backtestId().equals(record.key())) {

@@ -11,7 +11,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +25,19 @@ import java.util.function.Consumer;
  * after which the container drops the connection.
  */
 final class JakartaTransport implements Transport {
+
+    /** Shared by every session of the node: one async send in flight per session, so order is kept per session. */
+    private static final ExecutorService SENDERS = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), new ThreadFactory() {
+                private final AtomicInteger n = new AtomicInteger();
+
+                @Override
+                public Thread newThread(Runnable r) {
+                    Thread t = new Thread(r, "ws-send-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }
+            });
 
     private static final Logger log = LoggerFactory.getLogger(JakartaTransport.class);
     /** Tomcat's per-session bound on blocking writes (close and ping frames), in milliseconds. */
@@ -47,8 +64,16 @@ final class JakartaTransport implements Transport {
 
     @Override
     public void sendAsync(String text, Consumer<Throwable> done) {
+        // The container writes the first bytes of an async send on the calling thread; hand the send to the
+        // sender pool so a reader fanning one event out to thousands of sessions only enqueues.
         try {
-            nativeSession.getAsyncRemote().sendText(text, result -> done.accept(result.isOK() ? null : result.getException()));
+            SENDERS.execute(() -> {
+                try {
+                    nativeSession.getAsyncRemote().sendText(text, result -> done.accept(result.isOK() ? null : result.getException()));
+                } catch (RuntimeException e) {
+                    done.accept(e);
+                }
+            });
         } catch (RuntimeException e) {
             done.accept(e);
         }

@@ -28,6 +28,9 @@ final class GatewayNode implements AutoCloseable {
                 "--tapecast.gateway.node-id=" + nodeId,
                 "--spring.jmx.enabled=false",
                 "--management.endpoints.web.exposure.include=health,info,prometheus"));
+        if (extraArgs.stream().noneMatch(arg -> arg.startsWith("--tapecast.security.enabled="))) {
+            args.add("--tapecast.security.enabled=false"); // delivery tests; the security ITs turn it on
+        }
         args.addAll(extraArgs);
         this.context = GatewayApplication.run(args.toArray(String[]::new));
     }

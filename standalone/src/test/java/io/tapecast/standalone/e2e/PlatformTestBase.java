@@ -14,7 +14,9 @@ import java.nio.file.Path;
  * extends this (the context is cached), reached through a real HTTP and WebSocket client.
  */
 @SpringBootTest(classes = TapecastStandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.address=127.0.0.1", "tapecast.broker.embedded=false"})
+        properties = {"server.address=127.0.0.1", "tapecast.broker.embedded=false",
+                // these tests are about delivery; security has its own ITs (security package)
+                "tapecast.security.enabled=false"})
 abstract class PlatformTestBase {
 
     static final Path DATA_DIR = Path.of("target", "it-data").toAbsolutePath();

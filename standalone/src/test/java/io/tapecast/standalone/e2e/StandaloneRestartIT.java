@@ -56,7 +56,8 @@ class StandaloneRestartIT {
     private ConfigurableApplicationContext start() {
         return TapecastStandaloneApplication.run(
                 "--server.port=0", "--server.address=127.0.0.1",
-                "--tapecast.data-dir=" + dataDir, "--tapecast.broker.port=0", "--tapecast.broker.controller-port=0");
+                "--tapecast.data-dir=" + dataDir, "--tapecast.broker.port=0", "--tapecast.broker.controller-port=0",
+                "--tapecast.security.enabled=false");
     }
 
     private static int port(ConfigurableApplicationContext context) {
