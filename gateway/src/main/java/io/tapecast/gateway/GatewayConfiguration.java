@@ -13,6 +13,7 @@ import io.tapecast.gateway.index.StatusIndex;
 import io.tapecast.gateway.kafka.DefaultKafkaClients;
 import io.tapecast.gateway.kafka.KafkaClients;
 import io.tapecast.gateway.replay.ReplayService;
+import io.tapecast.gateway.security.AccessPolicy;
 import io.tapecast.gateway.stats.DeliveryStats;
 import io.tapecast.gateway.stats.GatewayStats;
 import io.tapecast.gateway.stream.BacktestStreamHandler;
@@ -120,8 +121,9 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    TradingStreamHandler tradingStreamHandler(TradingHub hub, GatewaySettings settings, Clock clock, DeliveryStats stats) {
-        return new TradingStreamHandler(hub, settings, clock, stats);
+    TradingStreamHandler tradingStreamHandler(TradingHub hub, AccessPolicy policy,
+                                              GatewaySettings settings, Clock clock, DeliveryStats stats) {
+        return new TradingStreamHandler(hub, policy, settings, clock, stats);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import io.tapecast.gateway.GatewaySettings;
 import io.tapecast.gateway.index.StatusIndex;
 import io.tapecast.gateway.kafka.KafkaClients;
 import io.tapecast.gateway.runs.UnknownBacktestException;
+import io.tapecast.gateway.security.AccessPolicy;
 import io.tapecast.gateway.start.KafkaUnavailableException;
 import io.tapecast.schemas.TopicNames;
 import io.tapecast.schemas.WireJson;
@@ -38,8 +39,11 @@ final class ControlController {
     private final TopicNames topics;
     private final GatewaySettings settings;
     private final Clock clock;
+    private final AccessPolicy access;
 
-    ControlController(StatusIndex index, KafkaClients clients, TopicNames topics, GatewaySettings settings, Clock clock) {
+    ControlController(StatusIndex index, KafkaClients clients, TopicNames topics, GatewaySettings settings, Clock clock,
+                      AccessPolicy access) {
+        this.access = access;
         this.index = index;
         this.clients = clients;
         this.topics = topics;
@@ -67,6 +71,7 @@ final class ControlController {
 
     private ControlAccepted send(String id, ControlAction action) {
         BacktestStatus status = find(id).orElseThrow(() -> new UnknownBacktestException(id));
+        access.requireRunAccess(access.currentCaller(), status.request().owner(), id); // owner or admin, else 403
         if (status.state().isFinal()) {
             throw new RunAlreadyFinishedException(id, status.state().name(), action.name());
         }

@@ -2,6 +2,7 @@ package io.tapecast.gateway.start;
 
 import io.tapecast.engine.strategy.StrategyCatalog;
 import io.tapecast.gateway.kafka.KafkaClients;
+import io.tapecast.gateway.security.AccessPolicy;
 import io.tapecast.schemas.TopicNames;
 import io.tapecast.schemas.backtest.BacktestState;
 import io.tapecast.schemas.backtest.StartBacktest;
@@ -20,7 +21,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 
-/** {@code POST /api/backtesting/start}: validate, publish to {@code backtest.requests}, answer 202. */
+/**
+ * {@code POST /api/backtesting/start}: validate, publish to {@code backtest.requests}, answer 202. The run's
+ * {@code owner} is the token's subject ({@code null} with security off).
+ */
 @RestController
 final class StartController {
 
@@ -35,9 +39,11 @@ final class StartController {
     private final RunLauncher launcher;
     private final BacktestIds ids = new BacktestIds();
     private final Clock clock;
+    private final AccessPolicy access;
 
     StartController(StrategyCatalog strategies, KafkaClients clients, TopicNames topics,
-                    io.tapecast.gateway.GatewaySettings settings, Clock clock) {
+                    io.tapecast.gateway.GatewaySettings settings, Clock clock, AccessPolicy access) {
+        this.access = access;
         this.validator = new StartRequestValidator(strategies);
         this.launcher = new RunLauncher(clients, topics, settings.kafkaTimeout());
         this.clock = clock;
@@ -48,7 +54,7 @@ final class StartController {
                                         @RequestParam(name = "stream", defaultValue = "true") boolean stream) {
         StartRequest request = RequestBodies.read(STRICT, body);
         Instant now = clock.instant();
-        StartBacktest command = validator.validate(request, ids.next(now), null, now);
+        StartBacktest command = validator.validate(request, ids.next(now), access.currentCaller().subject(), now);
         launcher.launch(command);
         String streamUrl = StreamUrls.forBacktest(command.backtestId());
         // Every run is published to Kafka, so it can always be watched; stream=false only says the caller won't.

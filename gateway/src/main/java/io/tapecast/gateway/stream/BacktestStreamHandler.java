@@ -4,6 +4,7 @@ import io.tapecast.gateway.GatewaySettings;
 import io.tapecast.gateway.fanout.StreamHub;
 import io.tapecast.gateway.index.StatusIndex;
 import io.tapecast.gateway.replay.ReplayService;
+import io.tapecast.gateway.security.Caller;
 import io.tapecast.schemas.Envelope;
 import io.tapecast.schemas.EventTypes;
 import io.tapecast.schemas.Payload;
@@ -110,6 +111,13 @@ public final class BacktestStreamHandler extends TextWebSocketHandler {
         if (status.isEmpty()) {
             log.debug("unknown stream; closing with 4404");
             session.close(CloseCodes.of(CloseCodes.UNKNOWN_STREAM, "unknown backtest " + request.streamId()));
+            return;
+        }
+        // Only the run's owner (the subject that started it) or an admin may stream or replay it.
+        Caller caller = Caller.of(session);
+        if (caller == null || !caller.mayAccessRunOf(status.get().request().owner())) {
+            log.info("session refused: backtest belongs to another user; closing with {}", CloseCodes.FORBIDDEN);
+            session.close(CloseCodes.of(CloseCodes.FORBIDDEN, "backtest " + request.streamId() + " belongs to another user"));
             return;
         }
         JakartaTransport transport = new JakartaTransport(session, closers, settings.closeTimeout());

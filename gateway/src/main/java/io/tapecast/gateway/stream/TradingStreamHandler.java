@@ -2,6 +2,8 @@ package io.tapecast.gateway.stream;
 
 import io.tapecast.engine.market.Symbols;
 import io.tapecast.gateway.GatewaySettings;
+import io.tapecast.gateway.security.AccessPolicy;
+import io.tapecast.gateway.security.Caller;
 import io.tapecast.gateway.stats.DeliveryStats;
 import io.tapecast.gateway.trading.TradingEvent;
 import io.tapecast.gateway.trading.TradingHub;
@@ -17,16 +19,21 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * {@code /api/ws/stream/live-trading?symbols=BTC-USD,ETH-USD}: a {@code connected} message, a snapshot (each
  * account's latest positions, {@code pnl} and {@code risk}), then live {@code order}, {@code position}, {@code pnl}
  * and {@code risk} events: symbol-level events of the listed symbols (all symbols when none are listed) and every
- * account-level event. Each account is its own stream ({@code stream_id} = account id, its own seq).
+ * account-level event, of the accounts the caller may see (bound to the user by {@code tapecast.security.accounts.*};
+ * all for an admin or with security off). Each account is its own stream ({@code stream_id} = account id, its own
+ * seq).
  */
 public final class TradingStreamHandler extends LiveStreamHandler<TradingStreamHandler.TradingSession> {
 
@@ -35,10 +42,12 @@ public final class TradingStreamHandler extends LiveStreamHandler<TradingStreamH
     private static final String ALL_ACCOUNTS = "*";
 
     private final TradingHub hub;
+    private final AccessPolicy policy;
 
-    public TradingStreamHandler(TradingHub hub, GatewaySettings settings, Clock clock, DeliveryStats stats) {
+    public TradingStreamHandler(TradingHub hub, AccessPolicy policy, GatewaySettings settings, Clock clock, DeliveryStats stats) {
         super(StreamType.LIVE_TRADING, settings, clock, stats);
         this.hub = hub;
+        this.policy = policy;
     }
 
     @Override
@@ -50,7 +59,18 @@ public final class TradingStreamHandler extends LiveStreamHandler<TradingStreamH
             session.close(CloseCodes.of(CloseCodes.BAD_REQUEST, e.getMessage()));
             return null;
         }
-        TradingSession trading = new TradingSession(symbols, outbox, transport, stats);
+        Caller caller = Caller.of(session);
+        if (caller == null) {
+            session.close(CloseCodes.of(CloseCodes.FORBIDDEN, "not authenticated"));
+            return null;
+        }
+        // With security on, a user sees only the accounts bound to them (an admin, or security off: all).
+        Predicate<String> visible = account -> policy.mayUseAccount(caller, account);
+        if (!caller.unrestricted() && !caller.admin() && policy.accountsOf(caller).isEmpty()) {
+            session.close(CloseCodes.of(CloseCodes.FORBIDDEN, "no live-trading account is bound to this user"));
+            return null;
+        }
+        TradingSession trading = new TradingSession(symbols, visible, outbox, transport, stats);
         List<TradingEvent> snapshot = hub.subscribe(trading);
         outbox.offer(frame(ALL_ACCOUNTS, new Connected("live", 0, 0, 0, settings.nodeId())));
         trading.start(snapshot);
@@ -82,12 +102,16 @@ public final class TradingStreamHandler extends LiveStreamHandler<TradingStreamH
     /** One client's live-trading view: the symbol filter, and live events held back until its snapshot is queued. */
     static final class TradingSession extends LiveStreamHandler.LiveSession implements TradingSubscriber {
         private final Set<String> symbols;
+        private final Predicate<String> visible;
+        private final Map<String, Boolean> visibleAccounts = new HashMap<>();
         private final List<TradingEvent> early = new ArrayList<>();
         private boolean started;
 
-        TradingSession(Set<String> symbols, Outbox outbox, JakartaTransport transport, DeliveryStats stats) {
+        TradingSession(Set<String> symbols, Predicate<String> visible, Outbox outbox, JakartaTransport transport,
+                       DeliveryStats stats) {
             super(ALL_ACCOUNTS, outbox, transport, stats);
             this.symbols = symbols;
+            this.visible = visible;
         }
 
         synchronized void start(List<TradingEvent> snapshot) {
@@ -108,6 +132,9 @@ public final class TradingStreamHandler extends LiveStreamHandler<TradingStreamH
 
         // Lossless like backtests: an overflowing outbox closes the session with 4408.
         private void deliver(TradingEvent event) {
+            if (!visibleAccounts.computeIfAbsent(event.account(), visible::test)) {
+                return;
+            }
             if (event.accountLevel() || symbols.isEmpty() || symbols.contains(event.symbol())) {
                 outbox.offer(event.value());
             }
