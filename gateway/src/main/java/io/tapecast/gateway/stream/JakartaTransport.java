@@ -67,13 +67,16 @@ final class JakartaTransport implements Transport {
         // The container writes the first bytes of an async send on the calling thread; hand the send to the
         // sender pool so a reader fanning one event out to thousands of sessions only enqueues.
         try {
-            SENDERS.execute(() -> {
-                try {
-                    nativeSession.getAsyncRemote().sendText(text, result -> done.accept(result.isOK() ? null : result.getException()));
-                } catch (RuntimeException e) {
-                    done.accept(e);
-                }
-            });
+            SENDERS.execute(() -> sendNext(text, done));
+        } catch (RuntimeException e) {
+            done.accept(e);
+        }
+    }
+
+    @Override
+    public void sendNext(String text, Consumer<Throwable> done) {
+        try {
+            nativeSession.getAsyncRemote().sendText(text, result -> done.accept(result.isOK() ? null : result.getException()));
         } catch (RuntimeException e) {
             done.accept(e);
         }
