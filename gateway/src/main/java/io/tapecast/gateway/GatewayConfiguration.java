@@ -168,12 +168,18 @@ public class GatewayConfiguration {
         return registry -> registry.addHandler(handler, "/api/ws/stream/backtest/*").setAllowedOriginPatterns("*");
     }
 
-    /** Inbound frames larger than {@code tapecast.limits.max-frame-bytes} (default 16 KiB) are refused with 1009. */
+    /**
+     * Inbound text frames larger than {@code tapecast.limits.max-frame-bytes} (default 4 KiB: clients only send pings)
+     * are refused with 1009. The container allocates both message buffers for every session up front, so they are
+     * kept small: binary frames are refused anyway (1003), their buffer is the minimum.
+     */
     @Bean
     ServletServerContainerFactoryBean webSocketContainer(io.tapecast.gateway.security.LimitSettings limits) {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
         container.setMaxTextMessageBufferSize(limits.maxFrameBytes());
-        container.setMaxBinaryMessageBufferSize(limits.maxFrameBytes());
+        container.setMaxBinaryMessageBufferSize(MIN_BINARY_BUFFER_BYTES);
         return container;
     }
+
+    private static final int MIN_BINARY_BUFFER_BYTES = 256;
 }
