@@ -3,6 +3,7 @@ package io.tapecast.gateway.kafka;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,13 @@ public final class TopicPartitions {
         long deadline = System.nanoTime() + wait.toNanos();
         List<PartitionInfo> infos = List.of();
         while (stillWanted.getAsBoolean() && infos.isEmpty() && System.nanoTime() < deadline) {
-            infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+            try {
+                infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+            } catch (TimeoutException e) {
+                // the cluster is still starting (or electing leaders): ask again until the deadline
+                log.warn("metadata of topic {} not available yet: {}", topic, e.getMessage());
+                infos = List.of();
+            }
             if (infos.isEmpty()) {
                 log.warn("topic {} not found yet; waiting for it to be created", topic);
             }

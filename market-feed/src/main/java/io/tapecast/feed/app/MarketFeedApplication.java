@@ -21,7 +21,9 @@ public class MarketFeedApplication {
     public static ConfigurableApplicationContext run(String... args) {
         SpringApplication application = new SpringApplication(MarketFeedApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
+        // No web server and only daemon threads: keep the JVM up until it is told to stop.
         application.setDefaultProperties(Map.of(
+                "spring.main.keep-alive", "true",
                 "spring.application.name", "tapecast-market-feed",
                 "logging.level.org.apache.kafka", "WARN"));
         return application.run(args);
