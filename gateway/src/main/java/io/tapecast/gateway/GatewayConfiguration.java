@@ -169,8 +169,7 @@ public class GatewayConfiguration {
     }
 
     /**
-     * Inbound text frames larger than {@code tapecast.limits.max-frame-bytes} (default 4 KiB: clients only send pings)
-     * are refused with 1009. The container allocates both message buffers for every session up front, so they are
+     * Inbound text frames larger than {@code tapecast.limits.max-frame-bytes} (default 16 KiB) are refused with 1009. The container allocates both message buffers for every session up front, so they are
      * kept small: binary frames are refused anyway (1003), their buffer is the minimum.
      */
     @Bean

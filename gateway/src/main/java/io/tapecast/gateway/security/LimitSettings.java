@@ -24,7 +24,7 @@ public record LimitSettings(
         @DefaultValue("256") int connectionsPerIp,
         @DefaultValue("20") int handshakesPerIpPerSecond,
         @DefaultValue("20") int messagesPerConnectionPerSecond,
-        @DefaultValue("4096") int maxFrameBytes,
+        @DefaultValue("16384") int maxFrameBytes,
         @DefaultValue("30") int startsPerUserPerMinute,
         @DefaultValue("65536") int maxRequestBodyBytes) {
 
@@ -40,6 +40,6 @@ public record LimitSettings(
 
     /** The defaults, for code that builds a gateway without Spring binding. */
     public static LimitSettings defaults() {
-        return new LimitSettings(64, 256, 20, 20, 4096, 30, 65536);
+        return new LimitSettings(64, 256, 20, 20, 16384, 30, 65536);
     }
 }
