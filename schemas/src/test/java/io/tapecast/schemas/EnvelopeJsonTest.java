@@ -42,7 +42,8 @@ class EnvelopeJsonTest {
     void progressEnvelopeHasExactlyTheContractFieldNamesInOrder() {
         JsonNode node = WireJson.mapper().readTree(json(Samples.event(42, Samples.progress())));
 
-        assertThat(fieldNames(node)).containsExactly("type", "timestamp", "stream", "stream_id", "seq", "data");
+        assertThat(fieldNames(node)).containsExactly("type", "timestamp", "stream", "stream_id", "seq", "schema_version", "data");
+        assertThat(node.get("schema_version").asInt()).isEqualTo(Envelope.SCHEMA_VERSION);
         assertThat(fieldNames(node.get("data"))).containsExactlyInAnyOrder(
                 "candles_processed", "candles_total", "percent", "simulated_time", "equity", "pnl", "trade_count", "win_rate");
         assertThat(node.get("type").asString()).isEqualTo("progress");
@@ -57,9 +58,16 @@ class EnvelopeJsonTest {
     }
 
     @Test
+    void aMessageWithoutSchemaVersionReadsAsVersionOne() {
+        Envelope<?> read = WireJson.mapper().readValue("{\"type\":\"pong\",\"timestamp\":\"2024-02-11T14:30:22.123Z\","
+                + "\"stream\":\"backtest\",\"stream_id\":\"b\",\"data\":{}}", Envelope.class);
+        assertThat(read.schemaVersion()).isEqualTo(1);
+    }
+
+    @Test
     void gatewayMessageOmitsSeq() {
         JsonNode node = WireJson.mapper().readTree(json(Samples.gateway(Samples.gap())));
-        assertThat(fieldNames(node)).containsExactly("type", "timestamp", "stream", "stream_id", "data");
+        assertThat(fieldNames(node)).containsExactly("type", "timestamp", "stream", "stream_id", "schema_version", "data");
         assertThat(fieldNames(node.get("data"))).containsExactly("requested_from_seq", "available_from_seq");
     }
 

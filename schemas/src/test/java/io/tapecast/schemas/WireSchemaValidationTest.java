@@ -68,7 +68,7 @@ class WireSchemaValidationTest {
     void pongDataIsAnEmptyObject() {
         assertThat(json(Samples.gateway(Samples.pong())))
                 .isEqualTo("{\"type\":\"pong\",\"timestamp\":\"2024-02-11T14:30:22.123Z\",\"stream\":\"backtest\","
-                        + "\"stream_id\":\"" + Samples.BACKTEST_ID + "\",\"data\":{}}");
+                        + "\"stream_id\":\"" + Samples.BACKTEST_ID + "\",\"schema_version\":1,\"data\":{}}");
     }
 
     @Test

@@ -76,6 +76,8 @@ class BacktestStreamIT extends PlatformTestBase {
             assertThat(client.awaitClose(WAIT)).isEqualTo(1000);
             live = client.eventFrames();
         }
+        // `complete` reaches viewers just before the worker's final status: wait for the index to say so
+        await().atMost(WAIT).until(() -> "completed".equals(rest().get("/api/backtesting/" + id).json().path("status").asString()));
         try (WsClient replay = WsClient.connect(streamUrl(id))) {
             assertThat(replay.awaitClose(WAIT)).isEqualTo(1000);
             assertThat(replay.eventFrames()).isEqualTo(live);
