@@ -6,15 +6,12 @@ import io.tapecast.gateway.index.StatusIndex;
 import io.tapecast.gateway.replay.ReplayService;
 import io.tapecast.gateway.security.Caller;
 import io.tapecast.schemas.Envelope;
-import io.tapecast.schemas.EventTypes;
 import io.tapecast.schemas.Payload;
 import io.tapecast.schemas.StreamType;
 import io.tapecast.schemas.WireJson;
 import io.tapecast.schemas.backtest.BacktestStatus;
 import io.tapecast.schemas.gateway.Connected;
-import io.tapecast.schemas.gateway.GatewayError;
 import io.tapecast.schemas.gateway.Gap;
-import io.tapecast.schemas.gateway.Pong;
 import io.tapecast.gateway.stats.DeliveryStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +21,6 @@ import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -157,25 +152,9 @@ public final class BacktestStreamHandler extends TextWebSocketHandler {
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         OpenStream stream = open.get(session.getId());
-        if (stream == null) {
-            return;
-        }
-        stream.heard();
-        String type = null;
-        try {
-            JsonNode frame = WireJson.mapper().readTree(message.getPayload());
-            if (frame != null && frame.isObject() && frame.path("type").isString()) {
-                type = frame.path("type").asString();
-            }
-        } catch (JacksonException e) {
-            stream.outbox().offer(frame(stream.streamId(), new GatewayError("BAD_FRAME", "frames must be JSON objects with a type")));
-            return;
-        }
-        if (EventTypes.PING.equals(type)) {
-            stream.outbox().offer(frame(stream.streamId(), new Pong()));
-        } else {
-            stream.outbox().offer(frame(stream.streamId(), new GatewayError(type == null ? "BAD_FRAME" : "UNSUPPORTED_TYPE",
-                    type == null ? "frames must be JSON objects with a type" : "unsupported message type '" + type + "'; only ping is accepted")));
+        if (stream != null) {
+            stream.heard();
+            stream.outbox().offer(frame(stream.streamId(), ClientFrames.answer(message.getPayload())));
         }
     }
 
@@ -281,21 +260,14 @@ public final class BacktestStreamHandler extends TextWebSocketHandler {
     }
 
     /** A session of this node, as the heartbeat sees it. */
-    final class OpenStream implements Heartbeats.Peer {
-        private final String streamId;
-        private final String sessionId;
+    /** One backtest session: its stream hand-off and catch-up, on the shared session basics. */
+    final class OpenStream extends LiveStreamHandler.LiveSession {
         private final SessionStream stream;
-        private final Outbox outbox;
-        private final JakartaTransport transport;
-        private volatile long lastHeardNanos = System.nanoTime();
         private volatile ReplayService.Replay replay;
 
         OpenStream(String streamId, String sessionId, SessionStream stream, Outbox outbox, JakartaTransport transport) {
-            this.streamId = streamId;
-            this.sessionId = sessionId;
+            super(streamId, sessionId, outbox, transport, stats);
             this.stream = stream;
-            this.outbox = outbox;
-            this.transport = transport;
         }
 
         String streamId() {
@@ -312,42 +284,6 @@ public final class BacktestStreamHandler extends TextWebSocketHandler {
 
         Outbox outbox() {
             return outbox;
-        }
-
-        void heard() {
-            lastHeardNanos = System.nanoTime();
-        }
-
-        @Override
-        public long lastHeardNanos() {
-            return Math.max(lastHeardNanos, outbox.lastProgressNanos());
-        }
-
-        @Override
-        public boolean idle() {
-            return outbox.isIdle();
-        }
-
-        @Override
-        public void ping() {
-            transport.ping();
-        }
-
-        @Override
-        public void closeUnresponsive() {
-            if (outbox.isClosed()) {
-                return;
-            }
-            stats.unresponsiveClosed();
-            MDC.put("session_id", sessionId);
-            MDC.put("stream_id", streamId);
-            try {
-                log.info("no pong or progress for {}; closing with {}", settings.pongTimeout(), CloseCodes.UNRESPONSIVE);
-            } finally {
-                MDC.remove("session_id");
-                MDC.remove("stream_id");
-            }
-            outbox.closeNow(CloseCodes.of(CloseCodes.UNRESPONSIVE, "no pong within the timeout: reconnect with from_seq"));
         }
     }
 }

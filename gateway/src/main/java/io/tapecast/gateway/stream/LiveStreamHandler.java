@@ -3,20 +3,18 @@ package io.tapecast.gateway.stream;
 import io.tapecast.gateway.GatewaySettings;
 import io.tapecast.gateway.stats.DeliveryStats;
 import io.tapecast.schemas.Envelope;
-import io.tapecast.schemas.EventTypes;
 import io.tapecast.schemas.Payload;
 import io.tapecast.schemas.StreamType;
 import io.tapecast.schemas.WireJson;
-import io.tapecast.schemas.gateway.GatewayError;
-import io.tapecast.schemas.gateway.Pong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -35,14 +33,18 @@ abstract class LiveStreamHandler<S extends LiveStreamHandler.LiveSession> extend
 
     /** One client's session: its outbox and transport, and when it was last heard from. */
     abstract static class LiveSession implements Heartbeats.Peer {
+        private static final Logger log = LoggerFactory.getLogger(LiveSession.class);
+
         final String streamId;
+        final String sessionId;
         final Outbox outbox;
         final JakartaTransport transport;
         private final DeliveryStats stats;
         private volatile long lastHeardNanos = System.nanoTime();
 
-        LiveSession(String streamId, Outbox outbox, JakartaTransport transport, DeliveryStats stats) {
+        LiveSession(String streamId, String sessionId, Outbox outbox, JakartaTransport transport, DeliveryStats stats) {
             this.streamId = streamId;
+            this.sessionId = sessionId;
             this.outbox = outbox;
             this.transport = transport;
             this.stats = stats;
@@ -69,10 +71,19 @@ abstract class LiveStreamHandler<S extends LiveStreamHandler.LiveSession> extend
 
         @Override
         public void closeUnresponsive() {
-            if (!outbox.isClosed()) {
-                stats.unresponsiveClosed();
-                outbox.closeNow(CloseCodes.of(CloseCodes.UNRESPONSIVE, "no pong within the timeout: reconnect"));
+            if (outbox.isClosed()) {
+                return;
             }
+            stats.unresponsiveClosed();
+            MDC.put("session_id", sessionId);
+            MDC.put("stream_id", streamId);
+            try {
+                log.info("no pong or progress within the timeout; closing with {}", CloseCodes.UNRESPONSIVE);
+            } finally {
+                MDC.remove("session_id");
+                MDC.remove("stream_id");
+            }
+            outbox.closeNow(CloseCodes.of(CloseCodes.UNRESPONSIVE, "no pong within the timeout: reconnect"));
         }
 
         /** The stream's reader stopped for good. */
@@ -134,24 +145,9 @@ abstract class LiveStreamHandler<S extends LiveStreamHandler.LiveSession> extend
     @Override
     protected final void handleTextMessage(WebSocketSession session, TextMessage message) {
         S live = open.get(session.getId());
-        if (live == null) {
-            return;
-        }
-        live.heard();
-        String type = null;
-        try {
-            JsonNode frame = WireJson.mapper().readTree(message.getPayload());
-            if (frame != null && frame.isObject() && frame.path("type").isString()) {
-                type = frame.path("type").asString();
-            }
-        } catch (JacksonException e) {
-            // answered below as a bad frame
-        }
-        if (EventTypes.PING.equals(type)) {
-            live.outbox.offer(frame(live.streamId, new Pong()));
-        } else {
-            live.outbox.offer(frame(live.streamId, new GatewayError(type == null ? "BAD_FRAME" : "UNSUPPORTED_TYPE",
-                    type == null ? "frames must be JSON objects with a type" : "unsupported message type '" + type + "'; only ping is accepted")));
+        if (live != null) {
+            live.heard();
+            live.outbox.offer(frame(live.streamId, ClientFrames.answer(message.getPayload())));
         }
     }
 

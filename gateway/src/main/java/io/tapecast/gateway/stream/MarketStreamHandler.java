@@ -43,7 +43,7 @@ public final class MarketStreamHandler extends LiveStreamHandler<MarketStreamHan
             session.close(CloseCodes.of(CloseCodes.BAD_REQUEST, e.getMessage()));
             return null;
         }
-        MarketSession market = new MarketSession(request, outbox, transport, stats);
+        MarketSession market = new MarketSession(request, session.getId(), outbox, transport, stats);
         List<MarketEvent> snapshot = hub.subscribe(request.symbol(), market);
         long lastSeq = snapshot.isEmpty() ? 0 : snapshot.get(snapshot.size() - 1).seq();
         outbox.offer(frame(request.symbol(), new Connected("live", 0, lastSeq, 0, settings.nodeId())));
@@ -63,8 +63,8 @@ public final class MarketStreamHandler extends LiveStreamHandler<MarketStreamHan
         private final List<MarketEvent> early = new ArrayList<>();
         private boolean started;
 
-        MarketSession(MarketRequest request, Outbox outbox, JakartaTransport transport, DeliveryStats stats) {
-            super(request.symbol(), outbox, transport, stats);
+        MarketSession(MarketRequest request, String sessionId, Outbox outbox, JakartaTransport transport, DeliveryStats stats) {
+            super(request.symbol(), sessionId, outbox, transport, stats);
             this.request = request;
         }
 

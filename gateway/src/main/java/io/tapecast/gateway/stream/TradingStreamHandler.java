@@ -70,7 +70,7 @@ public final class TradingStreamHandler extends LiveStreamHandler<TradingStreamH
             session.close(CloseCodes.of(CloseCodes.FORBIDDEN, "no live-trading account is bound to this user"));
             return null;
         }
-        TradingSession trading = new TradingSession(symbols, visible, outbox, transport, stats);
+        TradingSession trading = new TradingSession(symbols, visible, session.getId(), outbox, transport, stats);
         List<TradingEvent> snapshot = hub.subscribe(trading);
         outbox.offer(frame(ALL_ACCOUNTS, new Connected("live", 0, 0, 0, settings.nodeId())));
         trading.start(snapshot);
@@ -107,9 +107,9 @@ public final class TradingStreamHandler extends LiveStreamHandler<TradingStreamH
         private final List<TradingEvent> early = new ArrayList<>();
         private boolean started;
 
-        TradingSession(Set<String> symbols, Predicate<String> visible, Outbox outbox, JakartaTransport transport,
+        TradingSession(Set<String> symbols, Predicate<String> visible, String sessionId, Outbox outbox, JakartaTransport transport,
                        DeliveryStats stats) {
-            super(ALL_ACCOUNTS, outbox, transport, stats);
+            super(ALL_ACCOUNTS, sessionId, outbox, transport, stats);
             this.symbols = symbols;
             this.visible = visible;
         }
